@@ -1,0 +1,1 @@
+"""Pure domain model: procedures, dossiers, events, calendar, codes. No Qt, no SQL."""

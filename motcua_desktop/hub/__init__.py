@@ -1,0 +1,1 @@
+"""The provincial hub that nodes sync upward to."""

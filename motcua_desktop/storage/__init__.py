@@ -1,0 +1,1 @@
+"""Persistence: SQLAlchemy models, the event log and its read models."""
