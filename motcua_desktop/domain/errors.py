@@ -40,7 +40,7 @@ class MotcuaError(Exception):
     """
 
     def __init__(
-        self, code: str, *, field: str | None = None, row: int | None = None, **params: Any
+        self, code: str, /, *, field: str | None = None, row: int | None = None, **params: Any
     ) -> None:
         self.code = code
         self.field = field

@@ -1,0 +1,17 @@
+"""Launcher: no argument opens the counter app; any argument runs the ``motcua`` command line."""
+
+import sys
+
+
+def run() -> int:
+    if len(sys.argv) > 1:
+        from motcua_desktop.cli.main import main
+
+        return main(sys.argv[1:])
+    from motcua_desktop.gui.launch import launch
+
+    return launch()
+
+
+if __name__ == "__main__":
+    sys.exit(run())

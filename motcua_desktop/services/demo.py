@@ -1,0 +1,211 @@
+"""A living demo commune: real procedures, a team of users and a few hundred dossiers in every state."""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from pathlib import Path
+
+from ..domain.catalog import Procedure
+from ..domain.durations import Duration
+from ..domain.events import EventType, seal
+from ..domain.roles import Role
+from .catalog import store_procedures
+from .catalog_io import load_demo_catalog
+from .dossiers import DossierService
+from .events_io import ImportReport, apply_events
+from .intake import ApplicantInput, IntakeRequest
+from .setup import CommuneInfo, initialise
+from .users import User, create_user, get_user
+from .workspace import Clock, Workspace
+
+DEMO_PASSWORD = "motcua2026"
+DEMO_COMMUNE = CommuneInfo(
+    commune_name="Xã Hòa Phú",
+    unit_code="000.12.34.H40",
+    address="Thôn Trung Hòa, xã Hòa Phú, tỉnh Nghệ An",
+    parent_agency="UBND TỈNH NGHỆ AN",
+    centre_name="Trung tâm Phục vụ hành chính công xã Hòa Phú",
+    place_name="Hòa Phú",
+)
+# username, full name, role, unit
+DEMO_USERS = (
+    ("tiepnhan", "Nguyễn Thị Hoa", Role.CLERK, "Bộ phận Một cửa"),
+    ("tiepnhan2", "Võ Minh Tuấn", Role.CLERK, "Bộ phận Một cửa"),
+    ("tuphap", "Trần Văn Minh", Role.OFFICER, "Công chức Tư pháp - Hộ tịch"),
+    ("diachinh", "Lê Văn Bình", Role.OFFICER, "Công chức Địa chính - Xây dựng"),
+    ("vanhoa", "Phạm Thị Lan", Role.OFFICER, "Công chức Văn hóa - Xã hội"),
+    ("taichinh", "Hoàng Văn Nam", Role.OFFICER, "Công chức Tài chính - Kế toán"),
+    ("chutich", "Đỗ Văn Hùng", Role.LEADER, "Lãnh đạo UBND xã"),
+)
+_SURNAMES = "Nguyễn Trần Lê Phạm Hoàng Huỳnh Phan Vũ Võ Đặng Bùi Đỗ Hồ Ngô Dương Lý".split()
+_MIDDLE_M = "Văn Hữu Đức Minh Quốc Thanh Công Đình".split()
+_MIDDLE_F = "Thị Ngọc Thanh Thu Minh Kim Bích".split()
+_GIVEN_M = "An Bình Cường Dũng Đức Hải Hùng Khánh Long Minh Nam Phúc Quang Sơn Tuấn Việt Thắng".split()
+_GIVEN_F = "Hà Hạnh Hoa Hương Lan Linh Mai Nga Ngọc Phương Tâm Thảo Thủy Trang Yến Hằng Diệp".split()
+_HAMLETS = "Trung Hòa,Phú Lợi,Đông Sơn,Yên Thịnh,Tân Hợp,Xuân Lộc".split(",")
+
+
+@dataclass(frozen=True)
+class _Plan:
+    """One demo dossier's fate: the acts after intake, each with its delay in office hours."""
+
+    fate: str
+    received: datetime
+
+
+def _person(rng: random.Random, today: date) -> ApplicantInput:
+    female = rng.random() < 0.5
+    name = " ".join(
+        (rng.choice(_SURNAMES), rng.choice(_MIDDLE_F if female else _MIDDLE_M), rng.choice(_GIVEN_F if female else _GIVEN_M))
+    )
+    birth = date(rng.randint(1945, 2004), rng.randint(1, 12), rng.randint(1, 28))
+    century_sex = (0 if birth.year < 2000 else 2) + (1 if female else 0)
+    id_number = f"040{century_sex}{birth.year % 100:02d}{rng.randint(0, 999999):06d}"
+    phone = f"0{rng.choice('3789')}{rng.randint(0, 99999999):08d}"
+    return ApplicantInput(
+        name=name, id_number=id_number, birth_date=birth, sex="female" if female else "male",
+        address=f"Thôn {rng.choice(_HAMLETS)}, xã Hòa Phú, tỉnh Nghệ An", phone=phone,
+    )  # fmt: skip
+
+
+_FATES = (
+    ("returned", 46), ("result_ready", 8), ("processing", 12), ("overdue", 6), ("apology", 5),
+    ("supplement_waiting", 6), ("supplement_done", 6), ("withdrawn", 3), ("stopped", 2),
+    ("refused", 2), ("refused_at_counter", 4),
+)  # fmt: skip
+
+
+def populate(workspace: Workspace, *, dossiers: int = 300, seed: int = 2026, days_back: int = 60) -> int:
+    """Receive and move ``dossiers`` demo dossiers through their lives on a simulated clock."""
+    rng = random.Random(seed)
+    real_clock: Clock = workspace.clock
+    now = real_clock()
+    service = DossierService(workspace)
+    cal = service.calendar
+    users = {u[0]: get_user(workspace, u[0]) for u in DEMO_USERS}
+    procedures = [p for p in load_demo_catalog() if p.processing_time is not None]
+    unit_officer = {u[3]: u[0] for u in DEMO_USERS if u[2] is Role.OFFICER}
+    fates = [f for f, w in _FATES for _ in range(w)]
+    agenda: list[tuple[datetime, int, Callable[[], object]]] = []
+
+    def at_office(moment: datetime, hours: int) -> datetime:
+        return cal.due(moment, Duration.hours(hours))
+
+    for index in range(dossiers):
+        day = cal.next_working_day(now.date() - timedelta(days=rng.randint(0, days_back)), inclusive=True)
+        opening = datetime.combine(day, cal.hours.opening, workspace.tz)
+        received = at_office(opening, rng.randint(1, 7)) - timedelta(minutes=rng.randint(0, 50))
+        if received >= now:
+            continue
+        fate = rng.choice(fates)
+        proc: Procedure = rng.choice(procedures)
+        clerk = users[rng.choice(("tiepnhan", "tiepnhan2"))]
+        officer = users[unit_officer.get(proc.responsible_unit, "tuphap")]
+        request = IntakeRequest(
+            procedure_code=proc.code, applicant=_person(rng, now.date()),
+            channel=rng.choices(("direct", "online", "postal"), (70, 25, 5))[0],
+            fee=proc.fee_amount or 0, confirm_warnings=True,
+        )  # fmt: skip
+        agenda.append((received, index, _intake(service, clerk, request, fate, officer, users, rng, at_office, now, agenda, index)))
+    done = 0
+    while agenda:
+        agenda.sort(key=lambda item: (item[0], item[1]))
+        moment, _index, act = agenda.pop(0)
+        if moment >= now:
+            continue
+        workspace.clock = lambda m=moment: m  # type: ignore[misc]
+        act()
+        done += 1
+    workspace.clock = real_clock
+    return done
+
+
+def _intake(service, clerk, request, fate, officer, users, rng, at_office, now, agenda, index):  # type: ignore[no-untyped-def]
+    """The intake act; it schedules the dossier's next acts once its code is known."""
+
+    def later(after: datetime, hours: int, act: Callable[[], object]) -> datetime:
+        moment = at_office(after, hours)
+        agenda.append((moment, index, act))
+        return moment
+
+    def run() -> None:
+        if fate == "refused_at_counter":
+            service.refuse_at_counter(clerk, request, "Hồ sơ không thuộc thẩm quyền giải quyết của xã.")
+            return
+        result = service.receive(clerk, request)
+        code, received, due = result.code, result.state.received_at, result.state.appointment
+        # Officers take a share of the legal time; the long procedures are not left open for months.
+        span = min(16, max(1, int((due - received).total_seconds() // 3600 // 4))) if due and received else 4
+        leader = users["chutich"]
+        t1 = later(received, 1, lambda: service.hand_over(clerk, code, officer.username, note="Chuyển xử lý"))
+        if fate in ("processing",):
+            return
+        if fate == "overdue":
+            return  # received long enough ago: stays open past its appointment
+        if fate.startswith("supplement"):
+            t2 = later(t1, 2, lambda: service.request_supplement(
+                officer, code, [{"name": "Bản sao giấy tờ tùy thân có chứng thực", "kind": "Bản sao", "reason": "Thiếu"}],
+                reason="Hồ sơ còn thiếu giấy tờ", contact=officer.full_name))  # fmt: skip
+            if fate == "supplement_done":
+                t3 = later(t2, rng.randint(4, 16), lambda: service.receive_supplement(clerk, code, note="Đã bổ sung đủ"))
+                later(t3, 2, lambda: service.hand_over(clerk, code, officer.username))
+            return
+        if fate in ("withdrawn", "stopped", "refused"):
+            actor, call = {
+                "withdrawn": (clerk, service.withdraw),
+                "stopped": (leader, service.stop),
+                "refused": (officer, service.refuse),
+            }[fate]
+            later(t1, 3, lambda: call(actor, code, reason="Theo đề nghị của người nộp hồ sơ" if fate == "withdrawn" else "Không đủ điều kiện giải quyết"))
+            return
+        late = fate == "apology" or rng.random() < 0.08
+        assert due is not None
+        # A late dossier reaches the leader only after its appointment has passed.
+        t2 = later(max(t1, due) if late else t1, span, lambda: service.hand_over(officer, code, leader.username, note="Trình ký"))
+        if fate == "apology":
+            later(max(t1, due - timedelta(hours=22)), 1, lambda: service.issue_apology(
+                clerk, code, reason="Cần xác minh thêm thông tin với cơ quan liên quan", extra_days=3))  # fmt: skip
+        t3 = later(t2, 2, lambda: service.record_result(leader, code, digitised=rng.random() < 0.6))
+        t4 = later(t3, 1, lambda: service.hand_over(leader, code, clerk.username, note="Trả bộ phận Một cửa"))
+        if fate in ("returned", "apology"):
+            later(t4, rng.randint(1, 12), lambda: service.return_result(
+                clerk, code, method="counter", satisfaction=rng.choices(("very_satisfied", "satisfied", "unsatisfied"), (50, 45, 5))[0]))  # fmt: skip
+
+    return run
+
+
+def add_sibling_conflict(workspace: Workspace) -> str | None:
+    """A second PC's late-synced event that returns an already returned dossier: shows 'needs review'."""
+    service = DossierService(workspace)
+    from .lookup import with_status
+    from ..domain.dossier import Status
+
+    returned = with_status(workspace, Status.RETURNED, limit=1)
+    if not returned:
+        return None
+    code = returned[0].code
+    state = service.state(code)
+    assert state.returned_at is not None
+    event = seal(
+        node="demo-may-2", seq=1, prev="0" * 64, at=state.returned_at + timedelta(minutes=5),
+        actor="tiepnhan2", dossier=code, type=EventType.RETURNED,
+        data={"to_whom": state.applicant.get("name", ""), "method": "counter"},
+    )  # fmt: skip
+    with workspace.db.writing() as session:
+        apply_events(session, workspace, {event.node: [event]}, ImportReport())
+    return code
+
+
+def create_demo(data_dir: Path | None, *, dossiers: int = 300, clock: Clock | None = None) -> tuple[Workspace, User]:
+    """``motcua init --demo``: the demo commune, its users, the real catalog and living dossiers."""
+    workspace, admin = initialise(data_dir, DEMO_COMMUNE, admin_password=DEMO_PASSWORD, clock=clock)
+    for username, full_name, role, unit in DEMO_USERS:
+        create_user(workspace, admin, username=username, full_name=full_name, role=role.value,
+                    password=DEMO_PASSWORD, unit=unit)  # fmt: skip
+    store_procedures(workspace, load_demo_catalog())
+    populate(workspace, dossiers=dossiers)
+    add_sibling_conflict(workspace)
+    return workspace, admin

@@ -1,0 +1,340 @@
+"""The acts of a dossier's life at the counter, each one transaction: event, chain, outbox, read model."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import insert, select, update
+from sqlalchemy.orm import Session
+
+from ..domain.calendar import WorkingCalendar
+from ..domain.codes import make_code
+from ..domain.dossier import STATUS_LABELS_VI, DossierState, Status, allowed, fold
+from ..domain.durations import Duration
+from ..domain.errors import MotcuaError, NotFoundError, StateError, ValidationError, register_messages
+from ..domain.events import Event, EventType, seal
+from ..domain.roles import Action
+from ..domain.text import clean_text
+from ..storage import eventstore
+from ..storage.schema import DayCounterRecord, NodeChainRecord, UserRecord
+from ..storage.timekeys import utc_key
+from .calendar_service import working_calendar
+from .catalog import get_procedure
+from .intake import IntakeRequest, intake_data, warnings_error
+from .users import User, require
+from .workspace import Workspace
+
+register_messages(
+    {
+        "dossier.not_allowed": "Không thể {action} khi hồ sơ {code} đang ở trạng thái «{status}».",
+        "dossier.handover_target": "Người nhận «{username}» không tồn tại hoặc đã bị khóa.",
+        "supplement.no_items": "Phải liệt kê đầy đủ mọi thành phần cần bổ sung trong một lần yêu cầu.",
+        "apology.twice": "Hồ sơ {code} đã được hẹn lại một lần ({date}); quy định chỉ cho hẹn lại một lần.",
+        "apology.not_late": "Hồ sơ {code} chưa trễ hạn (hẹn trả {date}); chỉ lập văn bản xin lỗi khi "
+        "hồ sơ đã quá hạn hoặc còn không quá 1 ngày làm việc.",
+        "apology.days": "Số ngày gia hạn phải từ 1 đến 60 ngày làm việc, nhận được «{value}».",
+        "satisfaction.level": "Mức độ hài lòng «{value}» không hợp lệ (rất hài lòng, hài lòng, không hài lòng).",
+        "return.method": "Hình thức trả «{value}» không hợp lệ (tại quầy, bưu chính, trực tuyến).",
+    }
+)
+
+SATISFACTION_LEVELS = ("very_satisfied", "satisfied", "unsatisfied")
+SATISFACTION_LABELS_VI = {"very_satisfied": "Rất hài lòng", "satisfied": "Hài lòng", "unsatisfied": "Không hài lòng"}
+RETURN_METHODS = ("counter", "postal", "online")
+
+ACT_TYPES: dict[Action, EventType] = {
+    Action.HAND_OVER: EventType.HANDED_OVER,
+    Action.REQUEST_SUPPLEMENT: EventType.SUPPLEMENT_REQUESTED,
+    Action.RECEIVE_SUPPLEMENT: EventType.SUPPLEMENT_RECEIVED,
+    Action.REFUSE: EventType.REFUSED,
+    Action.RECORD_RESULT: EventType.RESULT_READY,
+    Action.RETURN_RESULT: EventType.RETURNED,
+    Action.ISSUE_APOLOGY: EventType.APOLOGY_ISSUED,
+    Action.WITHDRAW: EventType.WITHDRAWN,
+    Action.STOP: EventType.STOPPED,
+    Action.RECORD_SATISFACTION: EventType.SATISFACTION_RECORDED,
+}
+
+
+@dataclass(frozen=True)
+class ActResult:
+    """What an act committed: the dossier's new state and the events written."""
+
+    state: DossierState
+    events: tuple[Event, ...]
+    warnings: tuple[MotcuaError, ...] = ()
+
+    @property
+    def code(self) -> str:
+        return self.state.code
+
+
+class DossierService:
+    """Every act on a dossier. Permission, state rule, event and read model in one transaction."""
+
+    def __init__(self, workspace: Workspace, calendar: WorkingCalendar | None = None) -> None:
+        self.ws = workspace
+        self._calendar = calendar
+
+    @property
+    def calendar(self) -> WorkingCalendar:
+        if self._calendar is None:
+            self._calendar = working_calendar(self.ws)
+        return self._calendar
+
+    @property
+    def node(self) -> str:
+        return str(self.ws.setting("node_id"))
+
+    # ---- reads -------------------------------------------------------------------------------
+
+    def state(self, code: str) -> DossierState:
+        with self.ws.db.reading() as session:
+            state = fold(eventstore.dossier_events(session, code.strip().upper()))
+        if state is None:
+            raise NotFoundError("hồ sơ", code)
+        return state
+
+    def events(self, code: str) -> list[Event]:
+        with self.ws.db.reading() as session:
+            return eventstore.dossier_events(session, code.strip().upper())
+
+    # ---- the acts ----------------------------------------------------------------------------
+
+    def receive(self, actor: User, request: IntakeRequest) -> ActResult:
+        """Receive a dossier: code, appointment from the calendar, the received event."""
+        require(actor, Action.RECEIVE)
+        procedure = get_procedure(self.ws, request.procedure_code)
+        if procedure.processing_time is None:
+            raise ValidationError("procedure.no_processing_time", field="procedure_code", code=procedure.code)
+        now = self.ws.clock()
+        data, warnings = intake_data(request, procedure, today=now.date())
+        if warnings and not request.confirm_warnings:
+            raise warnings_error(warnings)
+        appointment = self.calendar.due(now, procedure.processing_time)
+        data["processing_time"] = procedure.processing_time.to_dict()
+        data["appointment"] = appointment.isoformat()
+        data["unit"] = actor.unit
+        with self.ws.db.writing() as session:
+            code = self._next_code(session, now)
+            event = self._append(session, actor, code, EventType.RECEIVED, data, now)
+            state = self._project(session, [event], now)
+        return ActResult(state, (event,), tuple(warnings))
+
+    def refuse_at_counter(self, actor: User, request: IntakeRequest, reason: str) -> ActResult:
+        """Refuse a dossier at the counter: it gets a code for the refusal slip, never counts as received."""
+        require(actor, Action.REFUSE)
+        procedure = get_procedure(self.ws, request.procedure_code)
+        now = self.ws.clock()
+        data, _warnings = intake_data(request, procedure, today=now.date())
+        data["reason"] = clean_text(reason, field="reason", max_len=2000, multiline=True)
+        with self.ws.db.writing() as session:
+            code = self._next_code(session, now)
+            event = self._append(session, actor, code, EventType.REFUSED, data, now)
+            state = self._project(session, [event], now)
+        return ActResult(state, (event,))
+
+    def hand_over(self, actor: User, code: str, to_username: str, *, note: str = "", step_days: int | None = None) -> ActResult:
+        def build(session: Session, state: DossierState, now: datetime) -> dict[str, Any]:
+            target = session.scalars(
+                select(UserRecord).where(UserRecord.username == to_username.strip().lower())
+            ).first()
+            if target is None or not target.active:
+                raise ValidationError("dossier.handover_target", field="to_user", username=to_username)
+            data: dict[str, Any] = {
+                "from_user": actor.username,
+                "from_unit": actor.unit,
+                "to_user": target.username,
+                "to_unit": target.unit,
+                "note": clean_text(note, field="note", max_len=1000, required=False, multiline=True),
+            }
+            if step_days is not None:
+                data["step_due"] = self.calendar.due(now, Duration.days(step_days)).isoformat()
+            return data
+
+        return self._act(actor, Action.HAND_OVER, code, build)
+
+    def request_supplement(
+        self, actor: User, code: str, items: list[dict[str, str]], *, reason: str, contact: str = ""
+    ) -> ActResult:
+        """All missing items in one request; the clock restarts when the complete dossier arrives."""
+
+        def build(_s: Session, _state: DossierState, _now: datetime) -> dict[str, Any]:
+            if not items:
+                raise ValidationError("supplement.no_items", field="items")
+            clean = [
+                {
+                    "name": clean_text(i.get("name", ""), field=f"items[{n}].name", max_len=1000),
+                    "kind": clean_text(i.get("kind", ""), field=f"items[{n}].kind", max_len=100, required=False),
+                    "reason": clean_text(i.get("reason", ""), field=f"items[{n}].reason", max_len=1000, required=False),
+                }
+                for n, i in enumerate(items, start=1)
+            ]
+            return {
+                "items": clean,
+                "reason": clean_text(reason, field="reason", max_len=2000, multiline=True),
+                "contact": clean_text(contact, field="contact", max_len=300, required=False),
+            }
+
+        return self._act(actor, Action.REQUEST_SUPPLEMENT, code, build)
+
+    def receive_supplement(self, actor: User, code: str, *, note: str = "") -> ActResult:
+        """The complete dossier arrived: a new appointment counted from zero."""
+
+        def build(session: Session, state: DossierState, now: datetime) -> dict[str, Any]:
+            received = next(e for e in eventstore.dossier_events(session, state.code) if e.type is EventType.RECEIVED)
+            duration = Duration.from_dict(received.data["processing_time"])
+            return {
+                "appointment": self.calendar.due(now, duration).isoformat(),
+                "note": clean_text(note, field="note", max_len=1000, required=False, multiline=True),
+            }
+
+        return self._act(actor, Action.RECEIVE_SUPPLEMENT, code, build)
+
+    def refuse(self, actor: User, code: str, *, reason: str) -> ActResult:
+        return self._act(actor, Action.REFUSE, code, self._reason_only(reason))
+
+    def record_result(self, actor: User, code: str, *, digitised: bool = False, note: str = "") -> ActResult:
+        def build(_s: Session, _state: DossierState, _now: datetime) -> dict[str, Any]:
+            return {
+                "digitised": bool(digitised),
+                "note": clean_text(note, field="note", max_len=1000, required=False, multiline=True),
+            }
+
+        return self._act(actor, Action.RECORD_RESULT, code, build)
+
+    def return_result(
+        self, actor: User, code: str, *, to_whom: str = "", method: str = "counter", satisfaction: str | None = None
+    ) -> ActResult:
+        """Hand the result to the applicant; the satisfaction choice, if given, in the same transaction."""
+        if method not in RETURN_METHODS:
+            raise ValidationError("return.method", field="method", value=method)
+        if satisfaction is not None:
+            require(actor, Action.RECORD_SATISFACTION)
+            _check_level(satisfaction)
+
+        def build(_s: Session, state: DossierState, _now: datetime) -> dict[str, Any]:
+            who = to_whom or state.applicant.get("name", "")
+            return {"to_whom": clean_text(who, field="to_whom", max_len=200), "method": method}
+
+        follow = [(EventType.SATISFACTION_RECORDED, {"level": satisfaction})] if satisfaction else []
+        return self._act(actor, Action.RETURN_RESULT, code, build, follow=follow)
+
+    def issue_apology(
+        self, actor: User, code: str, *, reason: str, extra_days: int, responsible_unit: str | None = None
+    ) -> ActResult:
+        """Record the apology-and-reschedule letter: once only, only when late or about to be."""
+        if not isinstance(extra_days, int) or isinstance(extra_days, bool) or not 1 <= extra_days <= 60:
+            raise ValidationError("apology.days", field="extra_days", value=extra_days)
+
+        def build(_s: Session, state: DossierState, now: datetime) -> dict[str, Any]:
+            if state.apology is not None:
+                raise StateError("apology.twice", code=state.code, date=state.apology.get("new_appointment", ""))
+            assert state.appointment is not None
+            local_due = state.appointment.astimezone(self.ws.tz)
+            if self.calendar.add_working_days(now.date(), 1) < local_due.date():
+                raise StateError("apology.not_late", code=state.code, date=f"{local_due:%d/%m/%Y %H:%M}")
+            start = max(now, state.appointment)
+            unit = responsible_unit or state.holder_unit or state.applicant.get("responsible_unit", "")
+            return {
+                "reason": clean_text(reason, field="reason", max_len=2000, multiline=True),
+                "responsible_unit": clean_text(unit or "Bộ phận Một cửa", field="responsible_unit", max_len=200),
+                "responsible_user": state.holder_user,
+                "original_appointment": state.appointment.isoformat(),
+                "new_appointment": self.calendar.due(start, Duration.days(extra_days)).isoformat(),
+                "extra_days": extra_days,
+            }
+
+        return self._act(actor, Action.ISSUE_APOLOGY, code, build)
+
+    def withdraw(self, actor: User, code: str, *, reason: str) -> ActResult:
+        return self._act(actor, Action.WITHDRAW, code, self._reason_only(reason))
+
+    def stop(self, actor: User, code: str, *, reason: str) -> ActResult:
+        return self._act(actor, Action.STOP, code, self._reason_only(reason))
+
+    def record_satisfaction(self, actor: User, code: str, level: str) -> ActResult:
+        _check_level(level)
+        return self._act(actor, Action.RECORD_SATISFACTION, code, lambda _s, _st, _n: {"level": level})
+
+    # ---- machinery ---------------------------------------------------------------------------
+
+    @staticmethod
+    def _reason_only(reason: str) -> Any:
+        def build(_s: Session, _state: DossierState, _now: datetime) -> dict[str, Any]:
+            return {"reason": clean_text(reason, field="reason", max_len=2000, multiline=True)}
+
+        return build
+
+    def _act(
+        self,
+        actor: User,
+        action: Action,
+        code: str,
+        build: Any,
+        *,
+        follow: list[tuple[EventType, dict[str, Any]]] | None = None,
+    ) -> ActResult:
+        require(actor, action)
+        event_type = ACT_TYPES[action]
+        code = code.strip().upper()
+        with self.ws.db.writing() as session:
+            history = eventstore.dossier_events(session, code)
+            state = fold(history)
+            if state is None:
+                raise NotFoundError("hồ sơ", code)
+            if not allowed(state.status, event_type):
+                raise StateError(
+                    "dossier.not_allowed",
+                    code=code,
+                    action=action.value,
+                    status=STATUS_LABELS_VI[state.status],
+                )
+            now = self.ws.clock()
+            written = [self._append(session, actor, code, event_type, build(session, state, now), now)]
+            for extra_type, extra_data in follow or []:
+                written.append(self._append(session, actor, code, extra_type, extra_data, now))
+            new_state = self._project(session, history + written, now)
+        return ActResult(new_state, tuple(written))
+
+    def _next_code(self, session: Session, now: datetime) -> str:
+        day = now.astimezone(self.ws.tz).date()
+        key = day.isoformat()
+        last = session.execute(select(DayCounterRecord.last).where(DayCounterRecord.day == key)).scalar()
+        counter = (last or 0) + 1
+        if last is None:
+            session.execute(insert(DayCounterRecord).values(day=key, last=counter))
+        else:
+            session.execute(update(DayCounterRecord).where(DayCounterRecord.day == key).values(last=counter))
+        return make_code(str(self.ws.setting("unit_code")), day, int(self.ws.setting("node_slot", 0)), counter)
+
+    def _append(
+        self, session: Session, actor: User, code: str, event_type: EventType, data: dict[str, Any], now: datetime
+    ) -> Event:
+        seq, prev = eventstore.chain_head(session, self.node)
+        last_at = session.execute(
+            select(NodeChainRecord.last_at).where(NodeChainRecord.node == self.node)
+        ).scalar()
+        if last_at and utc_key(now) < utc_key(datetime.fromisoformat(last_at)):
+            # The device clock went backwards since the last act: keep the act, record the doubt.
+            data = {**data, "clock_behind": last_at}
+        event = seal(
+            node=self.node, seq=seq + 1, prev=prev, at=now, actor=actor.username,
+            dossier=code, type=event_type, data=data,
+        )  # fmt: skip
+        eventstore.append(session, event, stored_at=now, local=True)
+        return event
+
+    @staticmethod
+    def _project(session: Session, events: list[Event], now: datetime) -> DossierState:
+        state = fold(events)
+        assert state is not None
+        eventstore.project(session, state, now=now)
+        return state
+
+
+def _check_level(level: str) -> None:
+    if level not in SATISFACTION_LEVELS:
+        raise ValidationError("satisfaction.level", field="satisfaction", value=level)

@@ -1,0 +1,134 @@
+"""Finding dossiers: by code (typed or scanned), ID number, phone, or name with or without diacritics."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from ..domain.codes import looks_like_code
+from ..domain.dossier import OPEN, Status
+from ..domain.errors import MotcuaError
+from ..domain.identity import normalize_phone
+from ..domain.text import search_tokens
+from ..storage import eventstore
+from ..storage.schema import DossierRecord
+from ..storage.timekeys import from_utc_key, utc_key
+from .workspace import Workspace
+
+_DIGITS = re.compile(r"^\+?[\d .\-()]+$")
+
+
+@dataclass(frozen=True, slots=True)
+class DossierSummary:
+    """One row of a list: plain data, safe to hand to any thread or Qt model."""
+
+    code: str
+    status: Status
+    procedure_code: str
+    procedure_name: str
+    field: str
+    channel: str
+    applicant_name: str
+    phone: str
+    received_at: datetime | None
+    appointment: datetime | None
+    rescheduled_to: datetime | None
+    resolved_at: datetime | None
+    holder_user: str
+    holder_unit: str
+    needs_review: bool
+
+
+_COLUMNS = (
+    DossierRecord.code, DossierRecord.status, DossierRecord.procedure_code,
+    DossierRecord.procedure_name, DossierRecord.field, DossierRecord.channel,
+    DossierRecord.applicant_name, DossierRecord.phone, DossierRecord.received_at,
+    DossierRecord.appointment, DossierRecord.rescheduled_to, DossierRecord.resolved_at,
+    DossierRecord.holder_user, DossierRecord.holder_unit, DossierRecord.needs_review,
+)  # fmt: skip
+
+
+def _t(key: str | None) -> datetime | None:
+    return from_utc_key(key) if key else None
+
+
+def _summary(row: tuple[object, ...]) -> DossierSummary:
+    (code, status, pcode, pname, field, channel, name, phone, rec, appt, resched, resolved,
+     holder_user, holder_unit, review) = row  # fmt: skip
+    return DossierSummary(
+        str(code), Status(status), str(pcode), str(pname), str(field), str(channel), str(name),
+        str(phone), _t(rec), _t(appt), _t(resched), _t(resolved),  # type: ignore[arg-type]
+        str(holder_user), str(holder_unit), bool(review),
+    )  # fmt: skip
+
+
+def _fetch(session: Session, *conditions: object, limit: int = 50, order: object = None) -> list[DossierSummary]:
+    stmt = select(*_COLUMNS).where(*conditions)  # type: ignore[arg-type]
+    stmt = stmt.order_by(order if order is not None else DossierRecord.id.desc()).limit(limit)  # type: ignore[arg-type]
+    return [_summary(tuple(r)) for r in session.execute(stmt)]
+
+
+def classify(query: str) -> tuple[str, str]:
+    """What a typed or scanned string most likely is: ("code"|"id_number"|"phone"|"name", key)."""
+    text = query.strip()
+    if looks_like_code(text):
+        return "code", text.upper()
+    if _DIGITS.match(text):
+        digits = re.sub(r"\D", "", text)
+        if len(digits) in (9, 12) and not text.startswith("+"):
+            return "id_number", digits
+        try:
+            return "phone", normalize_phone(text)
+        except MotcuaError:
+            return "digits", digits
+    return "name", text
+
+
+def search(workspace: Workspace, query: str, *, limit: int = 50) -> list[DossierSummary]:
+    """The one search box: each kind of key uses its own index, so a lookup stays in milliseconds."""
+    kind, key = classify(query)
+    with workspace.db.reading() as session:
+        if kind == "code":
+            return _fetch(session, DossierRecord.code == key, limit=1)
+        if kind == "id_number":
+            return _fetch(session, DossierRecord.id_number == key, limit=limit)
+        if kind == "phone":
+            return _fetch(session, DossierRecord.phone == key, limit=limit)
+        if kind == "digits":
+            # A partial number: the serial at the end of a code, or the start of a phone number.
+            return _fetch(
+                session,
+                (DossierRecord.phone >= key) & (DossierRecord.phone < key + "\uffff"),
+                limit=limit,
+            )
+        codes = eventstore.search_dossiers(session, search_tokens(key), limit=limit)
+        if not codes:
+            return []
+        found = {s.code: s for s in _fetch(session, DossierRecord.code.in_(codes), limit=limit)}
+        return [found[c] for c in codes if c in found]
+
+
+def needs_review(workspace: Workspace, *, limit: int = 500) -> list[DossierSummary]:
+    with workspace.db.reading() as session:
+        return _fetch(session, DossierRecord.needs_review.is_(True), limit=limit)
+
+
+def open_due_before(workspace: Workspace, moment: datetime, *, limit: int = 1000) -> list[DossierSummary]:
+    """Open dossiers whose appointment in force falls before ``moment`` (oldest first)."""
+    with workspace.db.reading() as session:
+        return _fetch(
+            session,
+            DossierRecord.status.in_([s.value for s in OPEN]),
+            DossierRecord.appointment < utc_key(moment),
+            limit=limit,
+            order=DossierRecord.appointment,
+        )
+
+
+def with_status(workspace: Workspace, status: Status, *, limit: int = 1000) -> list[DossierSummary]:
+    with workspace.db.reading() as session:
+        return _fetch(session, DossierRecord.status == status.value, limit=limit)

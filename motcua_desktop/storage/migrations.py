@@ -1,0 +1,81 @@
+"""Schema migrations with Alembic, always after a backup of the database file."""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import UTC, datetime
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Engine
+
+from ..domain.errors import MotcuaError, register_messages
+
+register_messages(
+    {
+        "db.newer": "Cơ sở dữ liệu do phiên bản mới hơn của phần mềm ghi (lược đồ {found}); "
+        "phiên bản này chỉ hiểu đến {head}. Hãy cài phiên bản mới hơn, dữ liệu không bị thay đổi.",
+    }
+)
+
+MIGRATIONS_DIR = Path(__file__).resolve().parents[2] / "db"
+
+
+def alembic_config() -> Config:
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS_DIR))
+    return config
+
+
+def head_revision() -> str:
+    head = ScriptDirectory.from_config(alembic_config()).get_current_head()
+    assert head is not None
+    return head
+
+
+def current_revision(engine: Engine) -> str | None:
+    with engine.connect() as conn:
+        return MigrationContext.configure(conn).get_current_revision()
+
+
+def backup_file(db_path: Path, backup_dir: Path, label: str) -> Path:
+    """An online, consistent copy with SQLite's backup API (safe while WAL has pending frames)."""
+    backup_dir.mkdir(parents=True, exist_ok=True)
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
+    target = backup_dir / f"{db_path.stem}-{label}-{stamp}.sqlite3"
+    src = sqlite3.connect(db_path)
+    try:
+        dst = sqlite3.connect(target)
+        try:
+            src.backup(dst)
+        finally:
+            dst.close()
+    finally:
+        src.close()
+    return target
+
+
+def upgrade(engine: Engine, db_path: Path, backup_dir: Path) -> Path | None:
+    """Bring the schema to head; back up first when an existing database will change.
+
+    Returns the backup's path, or None when nothing was migrated or the database was new.
+    Refuses (MotcuaError ``db.newer``) a database written by a newer version.
+    """
+    head = head_revision()
+    found = current_revision(engine)
+    if found == head:
+        return None
+    script = ScriptDirectory.from_config(alembic_config())
+    if found is not None and script.get_revision(found) is None:
+        raise MotcuaError("db.newer", found=found, head=head)
+    backup = None
+    if found is not None:
+        backup = backup_file(db_path, backup_dir, f"before-{head}")
+    config = alembic_config()
+    with engine.begin() as conn:
+        config.attributes["connection"] = conn
+        command.upgrade(config, "head")
+    return backup

@@ -1,0 +1,155 @@
+"""The SQLite schema as typed SQLAlchemy models: the event log, its read models and reference data."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import JSON, Boolean, ForeignKey, Index, Integer, String, Text, UniqueConstraint
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+class SettingRecord(Base):
+    """Commune settings and the node's identity, one JSON value per key."""
+
+    __tablename__ = "settings"
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    value: Mapped[Any] = mapped_column(JSON)
+
+
+class UserRecord(Base):
+    __tablename__ = "users"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    username: Mapped[str] = mapped_column(String(64), unique=True)
+    full_name: Mapped[str] = mapped_column(String(200))
+    role: Mapped[str] = mapped_column(String(16))
+    unit: Mapped[str] = mapped_column(String(200), default="")
+    password_hash: Mapped[str] = mapped_column(String(200))
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    created_at: Mapped[str] = mapped_column(String(40))
+
+
+class ProcedureRecord(Base):
+    """A catalog entry; ``data`` is the whole procedure as the catalog module serialises it."""
+
+    __tablename__ = "procedures"
+    code: Mapped[str] = mapped_column(String(40), primary_key=True)
+    name: Mapped[str] = mapped_column(Text)
+    name_folded: Mapped[str] = mapped_column(Text, index=True)
+    field: Mapped[str] = mapped_column(String(200), index=True)
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    data: Mapped[Any] = mapped_column(JSON)
+    updated_at: Mapped[str] = mapped_column(String(40))
+
+
+class CalendarOverrideRecord(Base):
+    __tablename__ = "calendar_overrides"
+    day: Mapped[str] = mapped_column(String(10), primary_key=True)  # ISO date
+    kind: Mapped[str] = mapped_column(String(16))
+    note: Mapped[str] = mapped_column(Text, default="")
+    created_by: Mapped[str] = mapped_column(String(64))
+    created_at: Mapped[str] = mapped_column(String(40))
+
+
+class EventRecord(Base):
+    """The append-only log. ``data`` keeps the canonical JSON text so hashes verify byte for byte."""
+
+    __tablename__ = "events"
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    node: Mapped[str] = mapped_column(String(64))
+    seq: Mapped[int] = mapped_column(Integer)
+    at: Mapped[str] = mapped_column(String(40))  # ISO 8601 with the device's UTC offset
+    at_utc: Mapped[str] = mapped_column(String(40))  # sortable UTC key
+    actor: Mapped[str] = mapped_column(String(64))
+    dossier: Mapped[str] = mapped_column(String(64))
+    type: Mapped[str] = mapped_column(String(32))
+    data: Mapped[str] = mapped_column(Text)
+    prev: Mapped[str] = mapped_column(String(64))
+    hash: Mapped[str] = mapped_column(String(64))
+    v: Mapped[int] = mapped_column(Integer, default=1)
+    stored_at: Mapped[str] = mapped_column(String(40))  # when this database learned of it
+    __table_args__ = (
+        UniqueConstraint("node", "seq", name="uq_events_node_seq"),
+        Index("ix_events_dossier", "dossier"),
+        Index("ix_events_at_utc", "at_utc"),
+    )
+
+
+class NodeChainRecord(Base):
+    """The head of each known node's hash chain (this PC's and its siblings')."""
+
+    __tablename__ = "node_chains"
+    node: Mapped[str] = mapped_column(String(64), primary_key=True)
+    last_seq: Mapped[int] = mapped_column(Integer, default=0)
+    last_hash: Mapped[str] = mapped_column(String(64))
+    last_at: Mapped[str | None] = mapped_column(String(40), nullable=True)
+
+
+class OutboxRecord(Base):
+    """This node's events not yet acknowledged by the hub."""
+
+    __tablename__ = "outbox"
+    event_id: Mapped[str] = mapped_column(ForeignKey("events.id"), primary_key=True)
+    seq: Mapped[int] = mapped_column(Integer, index=True)
+
+
+class DayCounterRecord(Base):
+    """This node's last daily number per day, for dossier codes."""
+
+    __tablename__ = "day_counters"
+    day: Mapped[str] = mapped_column(String(10), primary_key=True)
+    last: Mapped[int] = mapped_column(Integer)
+
+
+class DossierRecord(Base):
+    """Read model: one row per dossier, rebuilt from the fold after every event."""
+
+    __tablename__ = "dossiers"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    code: Mapped[str] = mapped_column(String(64), unique=True)
+    status: Mapped[str] = mapped_column(String(32))
+    procedure_code: Mapped[str] = mapped_column(String(40))
+    procedure_name: Mapped[str] = mapped_column(Text)
+    field: Mapped[str] = mapped_column(String(200))
+    channel: Mapped[str] = mapped_column(String(16))
+    applicant_name: Mapped[str] = mapped_column(Text)
+    name_folded: Mapped[str] = mapped_column(Text)
+    id_number: Mapped[str] = mapped_column(String(16))
+    phone: Mapped[str] = mapped_column(String(16))
+    received_at: Mapped[str | None] = mapped_column(String(40), nullable=True)  # UTC key
+    appointment: Mapped[str | None] = mapped_column(String(40), nullable=True)  # UTC key
+    rescheduled_to: Mapped[str | None] = mapped_column(String(40), nullable=True)
+    resolved_at: Mapped[str | None] = mapped_column(String(40), nullable=True)
+    holder_user: Mapped[str] = mapped_column(String(64))
+    holder_unit: Mapped[str] = mapped_column(String(200))
+    needs_review: Mapped[bool] = mapped_column(Boolean, default=False)
+    updated_at: Mapped[str] = mapped_column(String(40))
+    state: Mapped[Any] = mapped_column(JSON)
+    __table_args__ = (
+        Index("ix_dossiers_status_appointment", "status", "appointment"),
+        Index("ix_dossiers_id_number", "id_number"),
+        Index("ix_dossiers_phone", "phone"),
+        Index("ix_dossiers_name_folded", "name_folded"),
+        Index("ix_dossiers_received_at", "received_at"),
+    )
+
+
+# Full-text index over the folded applicant name (diacritics removed, đ -> d), kept in step with
+# the dossiers table by triggers (external content: the text is stored once, in dossiers).
+SEARCH_DDL = (
+    "CREATE VIRTUAL TABLE dossier_search USING fts5("
+    "name_folded, content='dossiers', content_rowid='id', tokenize='unicode61')",
+    "CREATE TRIGGER dossiers_ai AFTER INSERT ON dossiers BEGIN "
+    "INSERT INTO dossier_search(rowid, name_folded) VALUES (new.id, new.name_folded); END",
+    "CREATE TRIGGER dossiers_ad AFTER DELETE ON dossiers BEGIN "
+    "INSERT INTO dossier_search(dossier_search, rowid, name_folded) "
+    "VALUES ('delete', old.id, old.name_folded); END",
+    "CREATE TRIGGER dossiers_au AFTER UPDATE OF name_folded ON dossiers "
+    "WHEN old.name_folded IS NOT new.name_folded BEGIN "
+    "INSERT INTO dossier_search(dossier_search, rowid, name_folded) "
+    "VALUES ('delete', old.id, old.name_folded); "
+    "INSERT INTO dossier_search(rowid, name_folded) VALUES (new.id, new.name_folded); END",
+)
