@@ -52,7 +52,9 @@ register_messages(
         "catalog.json_shape": "Tệp «{name}» không có danh sách thủ tục (khóa «procedures»).",
         "catalog.json_format": "Tệp «{name}» có định dạng «{value}», không phải danh mục thủ tục.",
         "catalog.json_version": "Tệp «{name}» là danh mục bản {value}; chỉ đọc bản {supported}.",
-        "catalog.csv_invalid": "Tệp «{name}» sai cấu trúc CSV gần dòng {line}: {detail}",
+        "catalog.csv_invalid": (
+            "Tệp «{name}» sai cấu trúc CSV gần dòng {line}: dấu ngoặc kép chưa đóng hoặc đặt sai chỗ."
+        ),
         "catalog.xlsx_invalid": "Tệp «{name}» không phải bảng tính .xlsx hợp lệ, hoặc đã hỏng.",
         "catalog.xlsx_sheet_missing": "Bảng tính «{name}» không có trang «{sheet}» (có: {sheets}).",
         "catalog.xlsx_cell_too_long": (
@@ -195,7 +197,9 @@ def write_catalog(
     try:
         fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     except OSError as exc:
-        raise MotcuaError("catalog.file_write", name=path.name, detail=exc.strerror) from exc
+        raise MotcuaError(
+            "catalog.file_write", name=path.name, detail=exc.strerror or str(exc)
+        ) from exc
     os.close(fd)
     tmp = Path(tmp_name)
     try:
@@ -207,7 +211,9 @@ def write_catalog(
         os.replace(tmp, path)
     except OSError as exc:
         tmp.unlink(missing_ok=True)
-        raise MotcuaError("catalog.file_write", name=path.name, detail=exc.strerror) from exc
+        raise MotcuaError(
+            "catalog.file_write", name=path.name, detail=exc.strerror or str(exc)
+        ) from exc
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
@@ -227,7 +233,9 @@ def _read_bytes(path: Path) -> bytes:
     except FileNotFoundError:
         raise NotFoundError("tệp danh mục", path.name) from None
     except OSError as exc:
-        raise MotcuaError("catalog.file_unreadable", name=path.name, detail=exc.strerror) from exc
+        raise MotcuaError(
+            "catalog.file_unreadable", name=path.name, detail=exc.strerror or str(exc)
+        ) from exc
     if not data.strip():
         raise MotcuaError("catalog.file_empty", name=path.name)
     return data
@@ -269,7 +277,8 @@ def _csv_records(data: bytes, name: str) -> list[Record]:
     text = _decode(data, name)
     header_line = text.split("\n", 1)[0]
     delimiter = max((",", ";", "\t"), key=header_line.count)
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    # strict: an unclosed quote would otherwise swallow the rest of the file into one cell.
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
     try:
         rows = list(reader)
     except csv.Error as exc:

@@ -152,7 +152,11 @@ def test_parse_procedure_normalises_text() -> None:
         ({"components": [{"name": " "}]}, "catalog.component_name_missing", "components"),
         ({"components": [{"name": "a", "copies": -1}]}, "catalog.component_count", "components"),
         ({"components": [{"name": "a", "originals": "1"}]}, "catalog.component_count", None),
-        ({"components": [{"name": "a", "submission": "gửi"}]}, "catalog.component_submission", None),
+        (
+            {"components": [{"name": "a", "submission": "gửi"}]},
+            "catalog.component_submission",
+            None,
+        ),
         ({"components": ["a"]}, "catalog.component_invalid", "components"),
     ],
 )
@@ -317,7 +321,7 @@ def test_xlsx_other_sheet_name_when_only_one(tmp_path: Path) -> None:
     [
         ("empty.csv", b"", "catalog.file_empty"),
         ("blank.json", b"  \n", "catalog.file_empty"),
-        ("latin.csv", "code,name,field\n1.1,Đăng ký,x\n".encode("cp1258"), "catalog.file_encoding"),
+        ("latin.csv", "code,name,field\n1.1,Đăng,x\n".encode("cp1258"), "catalog.file_encoding"),
         ("h.csv", b"code,name\n1.1,A\n", "catalog.header_missing"),
         ("h2.csv", b"code,name,field,extra\n", "catalog.header_unknown"),
         ("h3.csv", b"code,name,field,name\n", "catalog.header_duplicate"),
@@ -325,7 +329,7 @@ def test_xlsx_other_sheet_name_when_only_one(tmp_path: Path) -> None:
         ("shape.json", b"[]", "catalog.json_shape"),
         ("tag.json", b'{"format": "other", "procedures": []}', "catalog.json_format"),
         ("v2.json", b'{"format": "motcua-catalog", "version": 2, "procedures": []}', None),
-        ("q.csv", b'code,name,field\n"1.1,A\n', None),
+        ("q.csv", b'code,name,field\n"1.1,A\n', "catalog.csv_invalid"),
         ("x.xlsx", (FIXTURES / "not_a_workbook.xlsx").read_bytes(), "catalog.xlsx_invalid"),
         ("x.unknown", b"hello", "catalog.format_unknown"),
     ],
@@ -429,7 +433,11 @@ _time = st.one_of(
     st.none(),
     st.builds(lambda v: {"kind": "working_days", "value": v}, st.integers(1, 400)),
     st.builds(lambda v: {"kind": "working_hours", "value": v}, st.integers(1, 400)),
-    st.builds(lambda h, m: {"kind": "same_day", "cutoff": f"{h:02d}:{m:02d}"}, st.integers(0, 23), st.integers(0, 59)),  # fmt: skip
+    st.builds(
+        lambda h, m: {"kind": "same_day", "cutoff": f"{h:02d}:{m:02d}"},
+        st.integers(0, 23),
+        st.integers(0, 59),
+    ),  # fmt: skip
 )
 _record = st.fixed_dictionaries(
     {
