@@ -10,6 +10,7 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
+from alembic.util import CommandError
 from sqlalchemy import Engine
 
 from ..domain.errors import MotcuaError, register_messages
@@ -58,21 +59,32 @@ def backup_file(db_path: Path, backup_dir: Path, label: str) -> Path:
     return target
 
 
+def _known(revision: str) -> bool:
+    try:
+        return ScriptDirectory.from_config(alembic_config()).get_revision(revision) is not None
+    except CommandError:
+        return False
+
+
+def _has_tables(engine: Engine) -> bool:
+    with engine.connect() as conn:
+        return conn.exec_driver_sql("SELECT 1 FROM sqlite_master WHERE type = 'table' LIMIT 1").first() is not None
+
+
 def upgrade(engine: Engine, db_path: Path, backup_dir: Path) -> Path | None:
     """Bring the schema to head; back up first when an existing database will change.
 
-    Returns the backup's path, or None when nothing was migrated or the database was new.
+    Returns the backup's path, or None when nothing was migrated or the database was empty.
     Refuses (MotcuaError ``db.newer``) a database written by a newer version.
     """
     head = head_revision()
     found = current_revision(engine)
     if found == head:
         return None
-    script = ScriptDirectory.from_config(alembic_config())
-    if found is not None and script.get_revision(found) is None:
+    if found is not None and not _known(found):
         raise MotcuaError("db.newer", found=found, head=head)
     backup = None
-    if found is not None:
+    if _has_tables(engine):
         backup = backup_file(db_path, backup_dir, f"before-{head}")
     config = alembic_config()
     with engine.begin() as conn:

@@ -1,0 +1,113 @@
+"""The SQLite store: durability settings, an append-only log, migrations that back up first."""
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+from sqlalchemy import text
+
+from motcua_desktop.domain.errors import MotcuaError
+from motcua_desktop.storage.database import DB_FILENAME, Database, make_engine
+from motcua_desktop.storage.migrations import current_revision, head_revision, upgrade
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> Database:
+    path = tmp_path / DB_FILENAME
+    engine = make_engine(path)
+    upgrade(engine, path, tmp_path / "backups")
+    database = Database(path, engine)
+    yield database
+    database.dispose()
+
+
+def test_wal_full_sync_and_foreign_keys(db: Database):
+    with db.reading() as session:
+        assert session.execute(text("PRAGMA journal_mode")).scalar() == "wal"
+        assert session.execute(text("PRAGMA synchronous")).scalar() == 2  # FULL
+        assert session.execute(text("PRAGMA foreign_keys")).scalar() == 1
+
+
+def test_events_cannot_be_rewritten_or_deleted(db: Database):
+    with db.writing() as session:
+        session.execute(text(
+            "INSERT INTO events (id, node, seq, at, at_utc, actor, dossier, type, data, prev, hash, v, stored_at) "
+            "VALUES ('e1', 'n', 1, 'x', 'x', 'a', 'D', 'received', '{}', 'p', 'h', 1, 'x')"
+        ))  # fmt: skip
+    for statement in ("UPDATE events SET actor = 'mallory'", "DELETE FROM events"):
+        with pytest.raises(Exception, match="immutable"), db.writing() as session:
+            session.execute(text(statement))
+    with db.reading() as session:
+        assert session.execute(text("SELECT actor FROM events")).scalar() == "a"
+
+
+def test_outbox_refuses_an_unknown_event(db: Database):
+    with pytest.raises(Exception, match="FOREIGN KEY"), db.writing() as session:
+        session.execute(text("INSERT INTO outbox (event_id, seq) VALUES ('nope', 1)"))
+
+
+def test_a_failed_act_writes_nothing(db: Database):
+    with pytest.raises(RuntimeError), db.writing() as session:
+        session.execute(text("INSERT INTO day_counters (day, last) VALUES ('2026-01-01', 1)"))
+        raise RuntimeError("power cut in the middle of the act")
+    with db.reading() as session:
+        assert session.execute(text("SELECT count(*) FROM day_counters")).scalar() == 0
+
+
+def test_fts_follows_the_dossier_table(db: Database):
+    row = (
+        "INSERT INTO dossiers (code, status, procedure_code, procedure_name, field, channel, applicant_name, "
+        "name_folded, id_number, phone, holder_user, holder_unit, needs_review, updated_at, state) VALUES "
+        "(:code, 'processing', 'p', 'p', 'f', 'direct', :name, :folded, '', '', '', '', 0, 'x', '{}')"
+    )
+    with db.writing() as session:
+        session.execute(text(row), {"code": "A-260101-0001", "name": "Đỗ Thị Lan", "folded": "do thi lan"})
+        session.execute(text("UPDATE dossiers SET name_folded = 'do thi lanh' WHERE code = 'A-260101-0001'"))
+    with db.reading() as session:
+        match = "SELECT count(*) FROM dossier_search WHERE dossier_search MATCH :q"
+        assert session.execute(text(match), {"q": '"lanh"'}).scalar() == 1
+        assert session.execute(text(match), {"q": '"lan"'}).scalar() == 0
+        session.execute(text("INSERT INTO dossier_search(dossier_search) VALUES ('integrity-check')"))
+
+
+def test_migration_backs_up_an_existing_database_first(tmp_path: Path):
+    path = tmp_path / DB_FILENAME
+    raw = sqlite3.connect(path)
+    raw.execute("CREATE TABLE alembic_version (version_num VARCHAR(32) PRIMARY KEY)")
+    raw.execute("CREATE TABLE keepme (x)")
+    raw.execute("INSERT INTO keepme VALUES (42)")
+    raw.commit()
+    raw.close()
+    engine = make_engine(path)
+    backup = upgrade(engine, path, tmp_path / "backups")
+    assert current_revision(engine) == head_revision()
+    engine.dispose()
+    assert backup is not None and backup.parent == tmp_path / "backups"
+    copy = sqlite3.connect(backup)
+    assert copy.execute("SELECT x FROM keepme").fetchall() == [(42,)]
+    assert copy.execute("SELECT count(*) FROM sqlite_master WHERE name = 'events'").fetchone() == (0,)
+    copy.close()
+
+
+def test_a_new_database_needs_no_backup(tmp_path: Path):
+    path = tmp_path / DB_FILENAME
+    engine = make_engine(path)
+    assert upgrade(engine, path, tmp_path / "backups") is None
+    assert upgrade(engine, path, tmp_path / "backups") is None  # already at head: nothing to do
+    engine.dispose()
+    assert not (tmp_path / "backups").exists()
+
+
+def test_a_database_from_a_newer_version_is_refused_untouched(tmp_path: Path):
+    path = tmp_path / DB_FILENAME
+    engine = make_engine(path)
+    upgrade(engine, path, tmp_path / "backups")
+    with engine.begin() as conn:
+        conn.execute(text("UPDATE alembic_version SET version_num = '9999_future'"))
+    with pytest.raises(MotcuaError) as err:
+        upgrade(engine, path, tmp_path / "backups")
+    assert err.value.code == "db.newer"
+    assert "mới hơn" in err.value.message
+    engine.dispose()
+    assert current_revision(make_engine(path)) == "9999_future"
+    assert not (tmp_path / "backups").exists()  # refused before any copy or change
