@@ -6,9 +6,9 @@ import argparse
 import getpass
 import os
 import sys
+from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date, datetime
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -16,16 +16,16 @@ from ..domain.calendar import WorkingCalendar
 from ..domain.dossier import STATUS_LABELS_VI
 from ..domain.durations import DEFAULT_CUTOFF, Duration, parse_hhmm
 from ..domain.errors import MotcuaError, ValidationError, register_messages
-from ..domain.events import parse_time
 from ..services import calendar_service, catalog, events_io, lookup, users
 from ..services.catalog_io import CatalogFormat
 from ..services.demo import DEMO_PASSWORD, create_demo
 from ..services.dossiers import ActResult, DossierService
 from ..services.intake import ApplicantInput, ComponentInput, IntakeRequest
 from ..services.setup import CommuneInfo, initialise
+from ..services.status import node_status, status_text
 from ..services.workspace import Workspace, default_data_dir, open_workspace
 from ..storage.database import DB_FILENAME
-from ..storage.eventstore import outbox_count, state_to_json
+from ..storage.eventstore import state_to_json
 from .output import emit
 
 register_messages(
@@ -106,11 +106,19 @@ def cmd_init(args: argparse.Namespace) -> int:
     data_dir = args.data_dir or default_data_dir()
     if args.demo:
         ws, _admin = create_demo(data_dir, dossiers=args.demo_dossiers)
-        password_note = f"Người dùng mẫu: admin, tiepnhan, tuphap, chutich… — mật khẩu «{DEMO_PASSWORD}»."
+        password_note = (
+            f"Người dùng mẫu: admin, tiepnhan, tuphap, chutich… — mật khẩu «{DEMO_PASSWORD}»."
+        )
     else:
-        missing = [flag for flag, v in (("--commune", args.commune), ("--unit-code", args.unit_code)) if not v]
+        missing = [
+            flag
+            for flag, v in (("--commune", args.commune), ("--unit-code", args.unit_code))
+            if not v
+        ]
         if missing:
-            raise MotcuaError("cli.init_required", field=missing[0].lstrip("-"), what=", ".join(missing))
+            raise MotcuaError(
+                "cli.init_required", field=missing[0].lstrip("-"), what=", ".join(missing)
+            )
         password = _secret(args.admin_password, "MOTCUA_ADMIN_PASSWORD", "Mật khẩu quản trị: ")
         info = CommuneInfo(args.commune, args.unit_code, args.address, args.parent_agency,
                            args.centre_name, args.place_name)  # fmt: skip
@@ -120,33 +128,21 @@ def cmd_init(args: argparse.Namespace) -> int:
             catalog.import_catalog(ws, admin, args.catalog)
         password_note = f"Quản trị viên: {admin.username}."
     try:
-        summary = _status(ws)
+        summary = node_status(ws)
     finally:
         ws.close()
-    emit(summary, as_json=args.json, text=f"Đã khởi tạo {summary['commune_name']} tại {data_dir}.\n{password_note}")
+    emit(
+        summary,
+        as_json=args.json,
+        text=f"Đã khởi tạo {summary['commune_name']} tại {data_dir}.\n{password_note}",
+    )
     return 0
-
-
-def _status(ws: Workspace) -> dict[str, Any]:
-    from sqlalchemy import func, select
-
-    from ..storage.schema import DossierRecord, EventRecord, ProcedureRecord
-
-    with ws.db.reading() as session:
-        counts = {
-            "dossiers": session.execute(select(func.count()).select_from(DossierRecord)).scalar_one(),
-            "events": session.execute(select(func.count()).select_from(EventRecord)).scalar_one(),
-            "procedures": session.execute(select(func.count()).select_from(ProcedureRecord)).scalar_one(),
-            "events_waiting_sync": outbox_count(session),
-        }
-    keys = ("commune_name", "unit_code", "node_id", "node_slot", "centre_name")
-    return {"data_dir": str(ws.data_dir), **{k: ws.setting(k) for k in keys}, **counts}
 
 
 def cmd_status(args: argparse.Namespace) -> int:
     with workspace(args) as ws:
-        info = _status(ws)
-    emit(info, as_json=args.json, text="\n".join(f"{k}: {v}" for k, v in info.items()))
+        info = node_status(ws)
+    emit(info, as_json=args.json, text=status_text(info))
     return 0
 
 
@@ -170,9 +166,15 @@ def cmd_deadline(args: argparse.Namespace) -> int:
         duration = Duration.hours(args.hours)
     else:
         cutoff = args.cutoff or cutoff_setting
-        duration = Duration.same_day(parse_hhmm(cutoff, field="cutoff") if cutoff else DEFAULT_CUTOFF)
+        duration = Duration.same_day(
+            parse_hhmm(cutoff, field="cutoff") if cutoff else DEFAULT_CUTOFF
+        )
     due = cal.due(received, duration)
-    emit({"due": due.isoformat()}, as_json=args.json, text=f"Hẹn trả: {due:%H:%M %d/%m/%Y} ({due.isoformat()})")
+    emit(
+        {"due": due.isoformat()},
+        as_json=args.json,
+        text=f"Hẹn trả: {due:%H:%M %d/%m/%Y} ({due.isoformat()})",
+    )
     return 0
 
 
@@ -186,15 +188,23 @@ def cmd_catalog_import(args: argparse.Namespace) -> int:
     data = {"added": result.added, "updated": result.updated, "errors": result.errors}
     text = f"Đã nhập: {result.added} thủ tục mới, {result.updated} cập nhật."
     if result.errors:
-        text += f"\nBỏ qua {len(result.errors)} dòng lỗi:\n" + "\n".join(f"  - {e['message']}" for e in result.errors)
+        text += f"\nBỏ qua {len(result.errors)} dòng lỗi:\n" + "\n".join(
+            f"  - {e['message']}" for e in result.errors
+        )
     emit(data, as_json=args.json, text=text)
     return 0
 
 
 def cmd_catalog_export(args: argparse.Namespace) -> int:
     with workspace(args) as ws:
-        count = catalog.export_catalog(ws, args.file, CatalogFormat(args.format) if args.format else None)
-    emit({"exported": count, "file": str(args.file)}, as_json=args.json, text=f"Đã xuất {count} thủ tục ra {args.file}.")
+        count = catalog.export_catalog(
+            ws, args.file, CatalogFormat(args.format) if args.format else None
+        )
+    emit(
+        {"exported": count, "file": str(args.file)},
+        as_json=args.json,
+        text=f"Đã xuất {count} thủ tục ra {args.file}.",
+    )
     return 0
 
 
@@ -213,7 +223,10 @@ def cmd_calendar_show(args: argparse.Namespace) -> int:
     with workspace(args) as ws:
         cal = calendar_service.working_calendar(ws)
         year = args.year or ws.clock().year
-    off = [{"date": d.day.isoformat(), "kind": d.kind.value, "name": d.name} for d in cal.year_days_off(year)]
+    off = [
+        {"date": d.day.isoformat(), "kind": d.kind.value, "name": d.name}
+        for d in cal.year_days_off(year)
+    ]
     sat = [{"date": d.day.isoformat(), "name": d.name} for d in cal.year_working_saturdays(year)]
     text = "\n".join(
         [f"Năm {year} — ngày nghỉ:"]
@@ -227,7 +240,9 @@ def cmd_calendar_show(args: argparse.Namespace) -> int:
 
 def cmd_override_add(args: argparse.Namespace) -> int:
     with workspace(args) as ws:
-        override = calendar_service.set_override(ws, actor(ws, args), parse_day(args.date), args.kind, args.note)
+        override = calendar_service.set_override(
+            ws, actor(ws, args), parse_day(args.date), args.kind, args.note
+        )
     data = {"date": override.day.isoformat(), "kind": override.kind.value, "note": override.note}
     emit(data, as_json=args.json, text=f"Đã ghi điều chỉnh {data['date']}: {data['kind']}.")
     return 0
@@ -244,7 +259,12 @@ def cmd_override_list(args: argparse.Namespace) -> int:
     with workspace(args) as ws:
         items = calendar_service.list_overrides(ws, args.year)
     data = [{"date": o.day.isoformat(), "kind": o.kind.value, "note": o.note} for o in items]
-    emit(data, as_json=args.json, text="\n".join(f"{d['date']}  {d['kind']}  {d['note']}" for d in data) or "Chưa có điều chỉnh.")
+    emit(
+        data,
+        as_json=args.json,
+        text="\n".join(f"{d['date']}  {d['kind']}  {d['note']}" for d in data)
+        or "Chưa có điều chỉnh.",
+    )
     return 0
 
 
@@ -267,7 +287,12 @@ def _component(text: str) -> ComponentInput:
         else:
             name, originals, copies = text.rsplit(":", 2)
             digitised = ""
-        return ComponentInput(name, int(originals), int(copies), digitised.strip().lower() in ("1", "true", "có", "co", "x"))
+        return ComponentInput(
+            name,
+            int(originals),
+            int(copies),
+            digitised.strip().lower() in ("1", "true", "có", "co", "x"),
+        )
     except ValueError:
         raise ValidationError("cli.component", field="component", value=text) from None
 
@@ -292,7 +317,9 @@ def _service_act(args: argparse.Namespace, method: str, **kwargs: Any) -> int:
 
 
 def cmd_handover(args: argparse.Namespace) -> int:
-    return _service_act(args, "hand_over", to_username=args.to, note=args.note, step_days=args.step_days)
+    return _service_act(
+        args, "hand_over", to_username=args.to, note=args.note, step_days=args.step_days
+    )
 
 
 def cmd_supplement_request(args: argparse.Namespace) -> int:
@@ -301,7 +328,9 @@ def cmd_supplement_request(args: argparse.Namespace) -> int:
         name, _, rest = raw.partition(":")
         kind, _, reason = rest.partition(":")
         items.append({"name": name, "kind": kind, "reason": reason})
-    return _service_act(args, "request_supplement", items=items, reason=args.reason, contact=args.contact)
+    return _service_act(
+        args, "request_supplement", items=items, reason=args.reason, contact=args.contact
+    )
 
 
 def cmd_supplement_receive(args: argparse.Namespace) -> int:
@@ -324,11 +353,23 @@ def cmd_result(args: argparse.Namespace) -> int:
 
 
 def cmd_return(args: argparse.Namespace) -> int:
-    return _service_act(args, "return_result", to_whom=args.to_whom, method=args.method, satisfaction=args.satisfaction)
+    return _service_act(
+        args,
+        "return_result",
+        to_whom=args.to_whom,
+        method=args.method,
+        satisfaction=args.satisfaction,
+    )
 
 
 def cmd_apologize(args: argparse.Namespace) -> int:
-    return _service_act(args, "issue_apology", reason=args.reason, extra_days=args.days, responsible_unit=args.unit or None)
+    return _service_act(
+        args,
+        "issue_apology",
+        reason=args.reason,
+        extra_days=args.days,
+        responsible_unit=args.unit or None,
+    )
 
 
 def cmd_withdraw(args: argparse.Namespace) -> int:
@@ -348,7 +389,11 @@ def cmd_show(args: argparse.Namespace) -> int:
         service = DossierService(ws)
         state = service.state(args.code)
         events = service.events(args.code)
-    data = {"code": state.code, "state": state_to_json(state), "events": [e.to_wire() for e in events]}
+    data = {
+        "code": state.code,
+        "state": state_to_json(state),
+        "events": [e.to_wire() for e in events],
+    }
     lines = [
         f"Hồ sơ {state.code} — {STATUS_LABELS_VI[state.status]}",
         f"Thủ tục: {state.procedure_code} {state.procedure_name}",
@@ -363,9 +408,13 @@ def cmd_show(args: argparse.Namespace) -> int:
 
 
 def _summaries_text(rows: list[lookup.DossierSummary]) -> str:
-    return "\n".join(
-        f"{r.code}  {STATUS_LABELS_VI[r.status]:<20} {r.applicant_name:<28} {r.procedure_name[:50]}" for r in rows
-    ) or "Không tìm thấy hồ sơ nào."
+    return (
+        "\n".join(
+            f"{r.code}  {STATUS_LABELS_VI[r.status]:<20} {r.applicant_name:<28} {r.procedure_name[:50]}"
+            for r in rows
+        )
+        or "Không tìm thấy hồ sơ nào."
+    )
 
 
 def cmd_search(args: argparse.Namespace) -> int:
@@ -417,7 +466,9 @@ def cmd_events_import(args: argparse.Namespace) -> int:
 def cmd_user_add(args: argparse.Namespace) -> int:
     with workspace(args) as ws:
         admin = actor(ws, args)
-        password = _secret(args.new_password, "MOTCUA_NEW_PASSWORD", f"Mật khẩu cho {args.username}: ")
+        password = _secret(
+            args.new_password, "MOTCUA_NEW_PASSWORD", f"Mật khẩu cho {args.username}: "
+        )
         user = users.create_user(ws, admin, username=args.username, full_name=args.full_name,
                                  role=args.role, password=password, unit=args.unit)  # fmt: skip
     emit(user, as_json=args.json, text=f"Đã thêm người dùng {user.username} ({user.role.value}).")
@@ -427,7 +478,9 @@ def cmd_user_add(args: argparse.Namespace) -> int:
 def cmd_user_list(args: argparse.Namespace) -> int:
     with workspace(args) as ws:
         items = users.list_users(ws)
-    text = "\n".join(f"{u.username:<14} {u.role.value:<8} {u.full_name:<24} {u.unit}" for u in items)
+    text = "\n".join(
+        f"{u.username:<14} {u.role.value:<8} {u.full_name:<24} {u.unit}" for u in items
+    )
     emit(items, as_json=args.json, text=text)
     return 0
 
@@ -437,5 +490,7 @@ def cmd_user_passwd(args: argparse.Namespace) -> int:
         who = actor(ws, args)
         password = _secret(args.new_password, "MOTCUA_NEW_PASSWORD", "Mật khẩu mới: ")
         users.change_password(ws, who, args.username, password)
-    emit({"changed": args.username}, as_json=args.json, text=f"Đã đổi mật khẩu của {args.username}.")
+    emit(
+        {"changed": args.username}, as_json=args.json, text=f"Đã đổi mật khẩu của {args.username}."
+    )
     return 0

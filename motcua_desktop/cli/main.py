@@ -11,7 +11,9 @@ from ..domain.errors import MotcuaError
 from . import commands
 from .output import report_error
 
-AUTH_HELP = "người thực hiện (mặc định: biến MOTCUA_USER); mật khẩu: --password hoặc MOTCUA_PASSWORD"
+AUTH_HELP = (
+    "người thực hiện (mặc định: biến MOTCUA_USER); mật khẩu: --password hoặc MOTCUA_PASSWORD"
+)
 
 
 def _common(parser: argparse.ArgumentParser, *, auth: bool = False) -> None:
@@ -23,13 +25,17 @@ def _common(parser: argparse.ArgumentParser, *, auth: bool = False) -> None:
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="motcua", description="Một Cửa Desktop — dòng lệnh")
-    parser.add_argument("--data-dir", type=Path, help="thư mục dữ liệu (mặc định: thư mục dữ liệu người dùng)")
+    parser.add_argument(
+        "--data-dir", type=Path, help="thư mục dữ liệu (mặc định: thư mục dữ liệu người dùng)"
+    )
     parser.add_argument("--json", action="store_true", dest="json_global", help="kết quả dạng JSON")
     sub = parser.add_subparsers(dest="command", required=True, metavar="LỆNH")
 
     p = sub.add_parser("init", help="khởi tạo dữ liệu cho máy này")
     _common(p)
-    p.add_argument("--demo", action="store_true", help="xã mẫu với danh mục, người dùng và hồ sơ mẫu")
+    p.add_argument(
+        "--demo", action="store_true", help="xã mẫu với danh mục, người dùng và hồ sơ mẫu"
+    )
     p.add_argument("--demo-dossiers", type=int, default=300)
     p.add_argument("--commune", help="tên xã/phường, ví dụ «Xã Hòa Phú»")
     p.add_argument("--unit-code", help="mã đơn vị, ví dụ 000.00.20.H12")
@@ -37,7 +43,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--parent-agency", default="")
     p.add_argument("--centre-name", default="")
     p.add_argument("--place-name", default="")
-    p.add_argument("--node-slot", type=int, default=0, help="số hiệu máy 0–9 (mỗi máy của xã một số)")
+    p.add_argument(
+        "--node-slot", type=int, default=0, help="số hiệu máy 0–9 (mỗi máy của xã một số)"
+    )
     p.add_argument("--admin-user", default="admin")
     p.add_argument("--admin-password", help="mật khẩu quản trị (hoặc MOTCUA_ADMIN_PASSWORD)")
     p.add_argument("--catalog", type=Path, help="nhập danh mục thủ tục từ tệp")
@@ -66,7 +74,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _catalog(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    cat = sub.add_parser("catalog", help="danh mục thủ tục hành chính").add_subparsers(dest="action", required=True)
+    cat = sub.add_parser("catalog", help="danh mục thủ tục hành chính").add_subparsers(
+        dest="action", required=True
+    )
     p = cat.add_parser("import", help="nhập danh mục từ JSON, CSV hoặc XLSX")
     _common(p, auth=True)
     p.add_argument("file", type=Path)
@@ -85,12 +95,16 @@ def _catalog(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
 
 def _calendar(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    cal = sub.add_parser("calendar", help="lịch làm việc").add_subparsers(dest="action", required=True)
+    cal = sub.add_parser("calendar", help="lịch làm việc").add_subparsers(
+        dest="action", required=True
+    )
     p = cal.add_parser("show", help="ngày nghỉ và ngày làm bù của một năm")
     _common(p)
     p.add_argument("--year", type=int)
     p.set_defaults(func=commands.cmd_calendar_show)
-    ov = cal.add_parser("override", help="điều chỉnh lịch theo thông báo").add_subparsers(dest="op", required=True)
+    ov = cal.add_parser("override", help="điều chỉnh lịch theo thông báo").add_subparsers(
+        dest="op", required=True
+    )
     p = ov.add_parser("add", help="thêm ngày nghỉ (off) hoặc ngày làm việc (work)")
     _common(p, auth=True)
     p.add_argument("date")
@@ -131,7 +145,9 @@ def _dossier(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.add_argument("--step-days", type=int, help="hạn của bước này (ngày làm việc)")
     p.set_defaults(func=commands.cmd_handover)
 
-    sup = dos.add_parser("supplement", help="yêu cầu / nhận bổ sung").add_subparsers(dest="op", required=True)
+    sup = dos.add_parser("supplement", help="yêu cầu / nhận bổ sung").add_subparsers(
+        dest="op", required=True
+    )
     p = sup.add_parser("request", help="yêu cầu bổ sung (mọi thành phần trong một lần)")
     _common(p, auth=True)
     p.add_argument("code")
@@ -154,8 +170,18 @@ def _dossier(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
     for name, help_text, func, extra in (
         ("result", "ghi nhận đã có kết quả", commands.cmd_result, ("--digitised", "--note")),
-        ("return", "trả kết quả cho người nộp", commands.cmd_return, ("--to-whom", "--method", "--satisfaction")),
-        ("apologize", "văn bản xin lỗi và hẹn lại", commands.cmd_apologize, ("--reason", "--days", "--unit")),
+        (
+            "return",
+            "trả kết quả cho người nộp",
+            commands.cmd_return,
+            ("--to-whom", "--method", "--satisfaction"),
+        ),
+        (
+            "apologize",
+            "văn bản xin lỗi và hẹn lại",
+            commands.cmd_apologize,
+            ("--reason", "--days", "--unit"),
+        ),
         ("withdraw", "người nộp rút hồ sơ", commands.cmd_withdraw, ("--reason",)),
         ("stop", "dừng giải quyết hồ sơ", commands.cmd_stop, ("--reason",)),
         ("satisfaction", "ghi mức độ hài lòng", commands.cmd_satisfaction, ("--level",)),
@@ -171,7 +197,11 @@ def _dossier(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
             elif flag == "--method":
                 p.add_argument(flag, default="counter", choices=("counter", "postal", "online"))
             elif flag in ("--satisfaction", "--level"):
-                p.add_argument(flag, choices=("very_satisfied", "satisfied", "unsatisfied"), required=flag == "--level")
+                p.add_argument(
+                    flag,
+                    choices=("very_satisfied", "satisfied", "unsatisfied"),
+                    required=flag == "--level",
+                )
             elif flag == "--reason":
                 p.add_argument(flag, required=True)
             else:
@@ -204,7 +234,9 @@ def _applicant_args(p: argparse.ArgumentParser, *, required: bool = True) -> Non
 
 
 def _events(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    ev = sub.add_parser("events", help="xuất/nhập sự kiện (JSON Lines)").add_subparsers(dest="action", required=True)
+    ev = sub.add_parser("events", help="xuất/nhập sự kiện (JSON Lines)").add_subparsers(
+        dest="action", required=True
+    )
     p = ev.add_parser("export", help="xuất sự kiện ra JSON Lines")
     p.add_argument("-o", "--output", type=Path, help="tệp đích (mặc định: đầu ra chuẩn)")
     p.add_argument("--node")

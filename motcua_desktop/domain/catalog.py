@@ -70,6 +70,7 @@ TEXT_LIMITS: dict[str, int] = {
 }  # fmt: skip
 _CODE_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9.-]{0,39}$")
 _SPACE_RE = re.compile(r"\s+")
+_LINE_BREAK_RE = re.compile(r"\r\n?|[\n\u2028\u2029]")
 _TRUE = {"true", "1", "có", "co", "yes", "x"}
 _FALSE = {"false", "0", "không", "khong", "no", ""}
 
@@ -229,7 +230,7 @@ def clean_text(
                 "catalog.control_chars", field=key, label=label, char=f"U+{ord(ch):04X}"
             )
     if multiline:
-        text = "\n".join(line.strip() for line in text.replace("\r\n", "\n").split("\n")).strip()
+        text = "\n".join(line.strip() for line in _LINE_BREAK_RE.split(text)).strip()
     else:
         text = _SPACE_RE.sub(" ", text).strip()
     limit = limit or TEXT_LIMITS.get(key)

@@ -156,7 +156,9 @@ def _handed_over(s: DossierState, e: Event) -> DossierState:
         note=d.get("note", ""),
         step_due=_t(d.get("step_due"), "step_due"),
     )
-    return replace(s, handovers=(*s.handovers, row), holder_user=row.to_user, holder_unit=row.to_unit)
+    return replace(
+        s, handovers=(*s.handovers, row), holder_user=row.to_user, holder_unit=row.to_unit
+    )
 
 
 def _supplement_requested(s: DossierState, e: Event) -> DossierState:
@@ -240,7 +242,10 @@ RULES: dict[EventType, tuple[frozenset[Status | None], _Rule]] = {
     EventType.APOLOGY_ISSUED: (frozenset(OPEN), _apology),
     EventType.WITHDRAWN: (frozenset(OPEN), _closed(Status.WITHDRAWN)),
     EventType.STOPPED: (frozenset(OPEN), _closed(Status.STOPPED)),
-    EventType.SATISFACTION_RECORDED: (frozenset({Status.RETURNED, Status.RESULT_READY}), _satisfaction),
+    EventType.SATISFACTION_RECORDED: (
+        frozenset({Status.RETURNED, Status.RESULT_READY}),
+        _satisfaction,
+    ),
 }
 
 REVIEW_REASONS_VI = {

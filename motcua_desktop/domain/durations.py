@@ -74,7 +74,7 @@ class Duration:
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Duration:
         try:
-            kind = DurationKind(data.get("kind"))
+            kind = DurationKind(str(data.get("kind")))
         except ValueError:
             raise ValidationError(
                 "duration.kind", field="processing_time", value=data.get("kind")

@@ -126,9 +126,7 @@ class Event:
             raise ValidationError("event.field", field="event", name="(object)")
         version = raw.get("v", WIRE_VERSION)
         if version != WIRE_VERSION:
-            raise ValidationError(
-                "event.version", field="v", value=version, supported=WIRE_VERSION
-            )
+            raise ValidationError("event.version", field="v", value=version, supported=WIRE_VERSION)
         for name, kind in (
             ("id", str), ("node", str), ("actor", str), ("dossier", str),
             ("type", str), ("prev", str), ("hash", str), ("data", dict),
@@ -194,7 +192,9 @@ def _fields(event: Event) -> dict[str, Any]:
     return {name: getattr(event, name) for name in Event.__slots__}
 
 
-def verify_chain(events: list[Event], *, start_prev: str = GENESIS_HASH, start_seq: int = 1) -> None:
+def verify_chain(
+    events: list[Event], *, start_prev: str = GENESIS_HASH, start_seq: int = 1
+) -> None:
     """Check one node's events (sorted by seq) form an unbroken chain; raise on the first break."""
     prev, expected = start_prev, start_seq
     for event in events:

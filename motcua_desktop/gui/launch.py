@@ -7,6 +7,7 @@ import sys
 
 from ..domain.errors import MotcuaError
 from ..services.demo import DEMO_PASSWORD, create_demo
+from ..services.status import node_status, status_text
 from ..services.workspace import default_data_dir, open_workspace
 
 
@@ -30,10 +31,15 @@ def launch() -> int:
         return 5
     if importlib.util.find_spec("motcua_desktop.gui.app") is None:
         # The counter screens are not part of this build yet: the command line does every act.
-        from ..cli.main import main
-
-        print("Màn hình quầy chưa có trong bản này; dùng dòng lệnh «motcua» (xem README).")
-        return main(["status"])
+        workspace = open_workspace(default_data_dir())
+        try:
+            print(status_text(node_status(workspace)))
+        finally:
+            workspace.close()
+        print(
+            "Màn hình quầy chưa có trong bản này; mọi thao tác dùng dòng lệnh «motcua» (xem README)."
+        )
+        return 0
     from .app import run_app  # type: ignore[import-not-found]
 
     return int(run_app())

@@ -16,7 +16,9 @@ from .users import User, require
 from .workspace import Workspace, iso_now
 
 register_messages(
-    {"calendar.override_kind_alias": "Loại điều chỉnh «{value}» không hợp lệ (off: ngày nghỉ, work: ngày làm việc)."}
+    {
+        "calendar.override_kind_alias": "Loại điều chỉnh «{value}» không hợp lệ (off: ngày nghỉ, work: ngày làm việc)."
+    }
 )
 
 KIND_ALIASES = {
@@ -47,7 +49,9 @@ def working_calendar(workspace: Workspace) -> WorkingCalendar:
     )
 
 
-def set_override(workspace: Workspace, actor: User, day: date, kind: str, note: str = "") -> CalendarOverride:
+def set_override(
+    workspace: Workspace, actor: User, day: date, kind: str, note: str = ""
+) -> CalendarOverride:
     """Add or replace the override for one day (admin only)."""
     require(actor, Action.MANAGE_CALENDAR)
     override_kind = KIND_ALIASES.get(str(kind).strip().lower())
@@ -55,7 +59,9 @@ def set_override(workspace: Workspace, actor: User, day: date, kind: str, note: 
         raise ValidationError("calendar.override_kind_alias", field="kind", value=kind)
     text = clean_text(note, field="note", max_len=300, required=False)
     with workspace.db.writing() as session:
-        session.execute(delete(CalendarOverrideRecord).where(CalendarOverrideRecord.day == day.isoformat()))
+        session.execute(
+            delete(CalendarOverrideRecord).where(CalendarOverrideRecord.day == day.isoformat())
+        )
         session.add(
             CalendarOverrideRecord(
                 day=day.isoformat(),

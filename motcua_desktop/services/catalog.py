@@ -73,13 +73,17 @@ def import_catalog(
     return CatalogImportResult(added, updated, [e.to_dict() for e in result.errors])
 
 
-def list_procedures(workspace: Workspace, query: str = "", *, limit: int | None = None) -> list[Procedure]:
+def list_procedures(
+    workspace: Workspace, query: str = "", *, limit: int | None = None
+) -> list[Procedure]:
     """Procedures whose code or name contains every typed word, with or without diacritics."""
     tokens = search_tokens(query)
     with workspace.db.reading() as session:
-        stmt = select(ProcedureRecord.data, ProcedureRecord.name_folded).where(
-            ProcedureRecord.active.is_(True)
-        ).order_by(ProcedureRecord.field, ProcedureRecord.code)
+        stmt = (
+            select(ProcedureRecord.data, ProcedureRecord.name_folded)
+            .where(ProcedureRecord.active.is_(True))
+            .order_by(ProcedureRecord.field, ProcedureRecord.code)
+        )
         rows = session.execute(stmt).all()
     out = []
     for data, folded in rows:

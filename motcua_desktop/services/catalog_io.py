@@ -53,7 +53,8 @@ register_messages(
         "catalog.json_format": "Tệp «{name}» có định dạng «{value}», không phải danh mục thủ tục.",
         "catalog.json_version": "Tệp «{name}» là danh mục bản {value}; chỉ đọc bản {supported}.",
         "catalog.csv_invalid": (
-            "Tệp «{name}» sai cấu trúc CSV gần dòng {line}: dấu ngoặc kép chưa đóng hoặc đặt sai chỗ."
+            "Tệp «{name}» sai cấu trúc CSV gần dòng {line}: "
+            "dấu ngoặc kép chưa đóng hoặc đặt sai chỗ."
         ),
         "catalog.xlsx_invalid": "Tệp «{name}» không phải bảng tính .xlsx hợp lệ, hoặc đã hỏng.",
         "catalog.xlsx_sheet_missing": "Bảng tính «{name}» không có trang «{sheet}» (có: {sheets}).",

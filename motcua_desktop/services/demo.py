@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import random
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from functools import partial
 from pathlib import Path
 
 from ..domain.catalog import Procedure
+from ..domain.dossier import Status
 from ..domain.durations import Duration
 from ..domain.events import EventType, seal
 from ..domain.roles import Role
@@ -17,6 +18,7 @@ from .catalog_io import load_demo_catalog
 from .dossiers import DossierService
 from .events_io import ImportReport, apply_events
 from .intake import ApplicantInput, IntakeRequest
+from .lookup import with_status
 from .setup import CommuneInfo, initialise
 from .users import User, create_user, get_user
 from .workspace import Clock, Workspace
@@ -40,26 +42,75 @@ DEMO_USERS = (
     ("taichinh", "Hoàng Văn Nam", Role.OFFICER, "Công chức Tài chính - Kế toán"),
     ("chutich", "Đỗ Văn Hùng", Role.LEADER, "Lãnh đạo UBND xã"),
 )
-_SURNAMES = "Nguyễn Trần Lê Phạm Hoàng Huỳnh Phan Vũ Võ Đặng Bùi Đỗ Hồ Ngô Dương Lý".split()
-_MIDDLE_M = "Văn Hữu Đức Minh Quốc Thanh Công Đình".split()
-_MIDDLE_F = "Thị Ngọc Thanh Thu Minh Kim Bích".split()
-_GIVEN_M = "An Bình Cường Dũng Đức Hải Hùng Khánh Long Minh Nam Phúc Quang Sơn Tuấn Việt Thắng".split()
-_GIVEN_F = "Hà Hạnh Hoa Hương Lan Linh Mai Nga Ngọc Phương Tâm Thảo Thủy Trang Yến Hằng Diệp".split()
-_HAMLETS = "Trung Hòa,Phú Lợi,Đông Sơn,Yên Thịnh,Tân Hợp,Xuân Lộc".split(",")
-
-
-@dataclass(frozen=True)
-class _Plan:
-    """One demo dossier's fate: the acts after intake, each with its delay in office hours."""
-
-    fate: str
-    received: datetime
+_SURNAMES = [
+    "Nguyễn",
+    "Trần",
+    "Lê",
+    "Phạm",
+    "Hoàng",
+    "Huỳnh",
+    "Phan",
+    "Vũ",
+    "Võ",
+    "Đặng",
+    "Bùi",
+    "Đỗ",
+    "Hồ",
+    "Ngô",
+    "Dương",
+    "Lý",
+]
+_MIDDLE_M = ["Văn", "Hữu", "Đức", "Minh", "Quốc", "Thanh", "Công", "Đình"]
+_MIDDLE_F = ["Thị", "Ngọc", "Thanh", "Thu", "Minh", "Kim", "Bích"]
+_GIVEN_M = [
+    "An",
+    "Bình",
+    "Cường",
+    "Dũng",
+    "Đức",
+    "Hải",
+    "Hùng",
+    "Khánh",
+    "Long",
+    "Minh",
+    "Nam",
+    "Phúc",
+    "Quang",
+    "Sơn",
+    "Tuấn",
+    "Việt",
+    "Thắng",
+]
+_GIVEN_F = [
+    "Hà",
+    "Hạnh",
+    "Hoa",
+    "Hương",
+    "Lan",
+    "Linh",
+    "Mai",
+    "Nga",
+    "Ngọc",
+    "Phương",
+    "Tâm",
+    "Thảo",
+    "Thủy",
+    "Trang",
+    "Yến",
+    "Hằng",
+    "Diệp",
+]
+_HAMLETS = ["Trung Hòa", "Phú Lợi", "Đông Sơn", "Yên Thịnh", "Tân Hợp", "Xuân Lộc"]
 
 
 def _person(rng: random.Random, today: date) -> ApplicantInput:
     female = rng.random() < 0.5
     name = " ".join(
-        (rng.choice(_SURNAMES), rng.choice(_MIDDLE_F if female else _MIDDLE_M), rng.choice(_GIVEN_F if female else _GIVEN_M))
+        (
+            rng.choice(_SURNAMES),
+            rng.choice(_MIDDLE_F if female else _MIDDLE_M),
+            rng.choice(_GIVEN_F if female else _GIVEN_M),
+        )
     )
     birth = date(rng.randint(1945, 2004), rng.randint(1, 12), rng.randint(1, 28))
     century_sex = (0 if birth.year < 2000 else 2) + (1 if female else 0)
@@ -78,110 +129,157 @@ _FATES = (
 )  # fmt: skip
 
 
-def populate(workspace: Workspace, *, dossiers: int = 300, seed: int = 2026, days_back: int = 60) -> int:
-    """Receive and move ``dossiers`` demo dossiers through their lives on a simulated clock."""
-    rng = random.Random(seed)
-    real_clock: Clock = workspace.clock
-    now = real_clock()
-    service = DossierService(workspace)
-    cal = service.calendar
-    users = {u[0]: get_user(workspace, u[0]) for u in DEMO_USERS}
-    procedures = [p for p in load_demo_catalog() if p.processing_time is not None]
-    unit_officer = {u[3]: u[0] for u in DEMO_USERS if u[2] is Role.OFFICER}
-    fates = [f for f, w in _FATES for _ in range(w)]
-    agenda: list[tuple[datetime, int, Callable[[], object]]] = []
-
-    def at_office(moment: datetime, hours: int) -> datetime:
-        return cal.due(moment, Duration.hours(hours))
-
-    for index in range(dossiers):
-        day = cal.next_working_day(now.date() - timedelta(days=rng.randint(0, days_back)), inclusive=True)
-        opening = datetime.combine(day, cal.hours.opening, workspace.tz)
-        received = at_office(opening, rng.randint(1, 7)) - timedelta(minutes=rng.randint(0, 50))
-        if received >= now:
-            continue
-        fate = rng.choice(fates)
-        proc: Procedure = rng.choice(procedures)
-        clerk = users[rng.choice(("tiepnhan", "tiepnhan2"))]
-        officer = users[unit_officer.get(proc.responsible_unit, "tuphap")]
-        request = IntakeRequest(
-            procedure_code=proc.code, applicant=_person(rng, now.date()),
-            channel=rng.choices(("direct", "online", "postal"), (70, 25, 5))[0],
-            fee=proc.fee_amount or 0, confirm_warnings=True,
-        )  # fmt: skip
-        agenda.append((received, index, _intake(service, clerk, request, fate, officer, users, rng, at_office, now, agenda, index)))
-    done = 0
-    while agenda:
-        agenda.sort(key=lambda item: (item[0], item[1]))
-        moment, _index, act = agenda.pop(0)
-        if moment >= now:
-            continue
-        workspace.clock = lambda m=moment: m  # type: ignore[misc]
-        act()
-        done += 1
-    workspace.clock = real_clock
-    return done
+Act = Callable[[], object]
 
 
-def _intake(service, clerk, request, fate, officer, users, rng, at_office, now, agenda, index):  # type: ignore[no-untyped-def]
-    """The intake act; it schedules the dossier's next acts once its code is known."""
+class _Simulation:
+    """Replays demo dossiers' lives in time order on a simulated clock, through the real services."""
 
-    def later(after: datetime, hours: int, act: Callable[[], object]) -> datetime:
-        moment = at_office(after, hours)
-        agenda.append((moment, index, act))
+    def __init__(self, workspace: Workspace, seed: int) -> None:
+        self.ws = workspace
+        self.rng = random.Random(seed)
+        self.now = workspace.clock()
+        self.service = DossierService(workspace)
+        self.cal = self.service.calendar
+        self.users = {u[0]: get_user(workspace, u[0]) for u in DEMO_USERS}
+        self.unit_officer = {u[3]: u[0] for u in DEMO_USERS if u[2] is Role.OFFICER}
+        self.agenda: list[tuple[datetime, int, Act]] = []
+        self._order = 0
+
+    def at_office(self, moment: datetime, hours: int) -> datetime:
+        """``hours`` office hours after ``moment``: demo acts happen while the office is open."""
+        return self.cal.due(moment, Duration.hours(hours))
+
+    def later(self, after: datetime, hours: int, act: Act) -> datetime:
+        moment = self.at_office(after, hours)
+        self._order += 1
+        self.agenda.append((moment, self._order, act))
         return moment
 
-    def run() -> None:
-        if fate == "refused_at_counter":
-            service.refuse_at_counter(clerk, request, "Hồ sơ không thuộc thẩm quyền giải quyết của xã.")
-            return
-        result = service.receive(clerk, request)
-        code, received, due = result.code, result.state.received_at, result.state.appointment
-        # Officers take a share of the legal time; the long procedures are not left open for months.
-        span = min(16, max(1, int((due - received).total_seconds() // 3600 // 4))) if due and received else 4
-        leader = users["chutich"]
-        t1 = later(received, 1, lambda: service.hand_over(clerk, code, officer.username, note="Chuyển xử lý"))
-        if fate in ("processing",):
-            return
-        if fate == "overdue":
-            return  # received long enough ago: stays open past its appointment
-        if fate.startswith("supplement"):
-            t2 = later(t1, 2, lambda: service.request_supplement(
-                officer, code, [{"name": "Bản sao giấy tờ tùy thân có chứng thực", "kind": "Bản sao", "reason": "Thiếu"}],
-                reason="Hồ sơ còn thiếu giấy tờ", contact=officer.full_name))  # fmt: skip
-            if fate == "supplement_done":
-                t3 = later(t2, rng.randint(4, 16), lambda: service.receive_supplement(clerk, code, note="Đã bổ sung đủ"))
-                later(t3, 2, lambda: service.hand_over(clerk, code, officer.username))
-            return
-        if fate in ("withdrawn", "stopped", "refused"):
-            actor, call = {
-                "withdrawn": (clerk, service.withdraw),
-                "stopped": (leader, service.stop),
-                "refused": (officer, service.refuse),
-            }[fate]
-            later(t1, 3, lambda: call(actor, code, reason="Theo đề nghị của người nộp hồ sơ" if fate == "withdrawn" else "Không đủ điều kiện giải quyết"))
-            return
-        late = fate == "apology" or rng.random() < 0.08
-        assert due is not None
-        # A late dossier reaches the leader only after its appointment has passed.
-        t2 = later(max(t1, due) if late else t1, span, lambda: service.hand_over(officer, code, leader.username, note="Trình ký"))
-        if fate == "apology":
-            later(max(t1, due - timedelta(hours=22)), 1, lambda: service.issue_apology(
-                clerk, code, reason="Cần xác minh thêm thông tin với cơ quan liên quan", extra_days=3))  # fmt: skip
-        t3 = later(t2, 2, lambda: service.record_result(leader, code, digitised=rng.random() < 0.6))
-        t4 = later(t3, 1, lambda: service.hand_over(leader, code, clerk.username, note="Trả bộ phận Một cửa"))
-        if fate in ("returned", "apology"):
-            later(t4, rng.randint(1, 12), lambda: service.return_result(
-                clerk, code, method="counter", satisfaction=rng.choices(("very_satisfied", "satisfied", "unsatisfied"), (50, 45, 5))[0]))  # fmt: skip
+    def run(self) -> int:
+        """Execute every scheduled act that falls before now, earliest first; returns the count."""
+        real_clock, done = self.ws.clock, 0
+        try:
+            while self.agenda:
+                self.agenda.sort(key=lambda item: (item[0], item[1]))
+                moment, _order, act = self.agenda.pop(0)
+                if moment >= self.now:
+                    continue  # the future: the dossier stays where it is today
+                self.ws.clock = lambda m=moment: m  # type: ignore[misc]
+                act()
+                done += 1
+        finally:
+            self.ws.clock = real_clock
+        return done
 
-    return run
+    def add_dossier(self, procedure: Procedure, received: datetime, fate: str) -> None:
+        clerk = self.users[self.rng.choice(("tiepnhan", "tiepnhan2"))]
+        officer = self.users[self.unit_officer.get(procedure.responsible_unit, "tuphap")]
+        request = IntakeRequest(
+            procedure_code=procedure.code, applicant=_person(self.rng, self.now.date()),
+            channel=self.rng.choices(("direct", "online", "postal"), (70, 25, 5))[0],
+            fee=procedure.fee_amount or 0, confirm_warnings=True,
+        )  # fmt: skip
+        self._order += 1
+        act = partial(self._intake, clerk, officer, request, fate)
+        self.agenda.append((received, self._order, act))
+
+    def _intake(self, clerk: User, officer: User, request: IntakeRequest, fate: str) -> None:
+        """The intake; it schedules the dossier's next acts once its code and appointment exist."""
+        svc = self.service
+        if fate == "refused_at_counter":
+            svc.refuse_at_counter(clerk, request, "Hồ sơ không thuộc thẩm quyền giải quyết của xã.")
+            return
+        result = svc.receive(clerk, request)
+        code, received, due = result.code, result.state.received_at, result.state.appointment
+        assert received is not None and due is not None
+        # Officers take a share of the legal time; long procedures are not left open for months.
+        span = min(16, max(1, int((due - received).total_seconds() // 3600 // 4)))
+        leader = self.users["chutich"]
+        t1 = self.later(
+            received, 1, lambda: svc.hand_over(clerk, code, officer.username, note="Chuyển xử lý")
+        )
+        if fate in ("processing", "overdue"):
+            return  # still with the officer; the older ones are past their appointment by now
+        if fate.startswith("supplement"):
+            items = [
+                {
+                    "name": "Bản sao giấy tờ tùy thân có chứng thực",
+                    "kind": "Bản sao",
+                    "reason": "Thiếu",
+                }
+            ]
+            t2 = self.later(t1, 2, lambda: svc.request_supplement(
+                officer, code, items, reason="Hồ sơ còn thiếu giấy tờ", contact=officer.full_name))  # fmt: skip
+            if fate == "supplement_done":
+                t3 = self.later(
+                    t2,
+                    self.rng.randint(4, 16),
+                    lambda: svc.receive_supplement(clerk, code, note="Đã bổ sung đủ"),
+                )
+                self.later(t3, 2, lambda: svc.hand_over(clerk, code, officer.username))
+            return
+        if fate == "withdrawn":
+            self.later(
+                t1, 3, lambda: svc.withdraw(clerk, code, reason="Theo đề nghị của người nộp hồ sơ")
+            )
+            return
+        if fate == "stopped":
+            self.later(
+                t1,
+                3,
+                lambda: svc.stop(leader, code, reason="Người nộp không bổ sung hồ sơ đúng hạn"),
+            )
+            return
+        if fate == "refused":
+            self.later(
+                t1, 3, lambda: svc.refuse(officer, code, reason="Không đủ điều kiện giải quyết")
+            )
+            return
+        late = fate == "apology" or self.rng.random() < 0.08
+        # A late dossier reaches the leader only after its appointment has passed.
+        t2 = self.later(max(t1, due) if late else t1, span,
+                        lambda: svc.hand_over(officer, code, leader.username, note="Trình ký"))  # fmt: skip
+        if fate == "apology":
+            self.later(max(t1, due - timedelta(hours=22)), 1, lambda: svc.issue_apology(
+                clerk, code, reason="Cần xác minh thêm thông tin với cơ quan liên quan", extra_days=3))  # fmt: skip
+        digitised = self.rng.random() < 0.6
+        t3 = self.later(t2, 2, lambda: svc.record_result(leader, code, digitised=digitised))
+        t4 = self.later(
+            t3, 1, lambda: svc.hand_over(leader, code, clerk.username, note="Trả bộ phận Một cửa")
+        )
+        if fate in ("returned", "apology"):
+            level = self.rng.choices(("very_satisfied", "satisfied", "unsatisfied"), (50, 45, 5))[0]
+            self.later(
+                t4,
+                self.rng.randint(1, 12),
+                lambda: svc.return_result(clerk, code, satisfaction=level),
+            )
+
+
+def populate(
+    workspace: Workspace, *, dossiers: int = 300, seed: int = 2026, days_back: int = 60
+) -> int:
+    """Receive and move ``dossiers`` demo dossiers through their lives; returns the acts done."""
+    sim = _Simulation(workspace, seed)
+    rng, cal = sim.rng, sim.cal
+    procedures = [p for p in load_demo_catalog() if p.processing_time is not None]
+    fates = [f for f, w in _FATES for _ in range(w)]
+    for _ in range(dossiers):
+        day = cal.next_working_day(
+            sim.now.date() - timedelta(days=rng.randint(0, days_back)), inclusive=True
+        )
+        opening = datetime.combine(day, cal.hours.opening, workspace.tz)
+        received = sim.at_office(opening, rng.randint(1, 7)) - timedelta(minutes=rng.randint(0, 50))
+        fate, procedure = rng.choice(fates), rng.choice(procedures)
+        if received < sim.now:
+            sim.add_dossier(procedure, received, fate)
+    return sim.run()
 
 
 def add_sibling_conflict(workspace: Workspace) -> str | None:
     """A second PC's late-synced event that returns an already returned dossier: shows 'needs review'."""
     service = DossierService(workspace)
-    from .lookup import with_status
-    from ..domain.dossier import Status
 
     returned = with_status(workspace, Status.RETURNED, limit=1)
     if not returned:
@@ -199,7 +297,9 @@ def add_sibling_conflict(workspace: Workspace) -> str | None:
     return code
 
 
-def create_demo(data_dir: Path | None, *, dossiers: int = 300, clock: Clock | None = None) -> tuple[Workspace, User]:
+def create_demo(
+    data_dir: Path | None, *, dossiers: int = 300, clock: Clock | None = None
+) -> tuple[Workspace, User]:
     """``motcua init --demo``: the demo commune, its users, the real catalog and living dossiers."""
     workspace, admin = initialise(data_dir, DEMO_COMMUNE, admin_password=DEMO_PASSWORD, clock=clock)
     for username, full_name, role, unit in DEMO_USERS:

@@ -11,9 +11,15 @@ from sqlalchemy.orm import Session
 
 from ..domain.calendar import WorkingCalendar
 from ..domain.codes import make_code
-from ..domain.dossier import STATUS_LABELS_VI, DossierState, Status, allowed, fold
+from ..domain.dossier import STATUS_LABELS_VI, DossierState, allowed, fold
 from ..domain.durations import Duration
-from ..domain.errors import MotcuaError, NotFoundError, StateError, ValidationError, register_messages
+from ..domain.errors import (
+    MotcuaError,
+    NotFoundError,
+    StateError,
+    ValidationError,
+    register_messages,
+)
 from ..domain.events import Event, EventType, seal
 from ..domain.roles import Action
 from ..domain.text import clean_text
@@ -41,7 +47,11 @@ register_messages(
 )
 
 SATISFACTION_LEVELS = ("very_satisfied", "satisfied", "unsatisfied")
-SATISFACTION_LABELS_VI = {"very_satisfied": "Rất hài lòng", "satisfied": "Hài lòng", "unsatisfied": "Không hài lòng"}
+SATISFACTION_LABELS_VI = {
+    "very_satisfied": "Rất hài lòng",
+    "satisfied": "Hài lòng",
+    "unsatisfied": "Không hài lòng",
+}
 RETURN_METHODS = ("counter", "postal", "online")
 
 ACT_TYPES: dict[Action, EventType] = {
@@ -108,7 +118,9 @@ class DossierService:
         require(actor, Action.RECEIVE)
         procedure = get_procedure(self.ws, request.procedure_code)
         if procedure.processing_time is None:
-            raise ValidationError("procedure.no_processing_time", field="procedure_code", code=procedure.code)
+            raise ValidationError(
+                "procedure.no_processing_time", field="procedure_code", code=procedure.code
+            )
         now = self.ws.clock()
         data, warnings = intake_data(request, procedure, today=now.date())
         if warnings and not request.confirm_warnings:
@@ -136,19 +148,31 @@ class DossierService:
             state = self._project(session, [event], now)
         return ActResult(state, (event,))
 
-    def hand_over(self, actor: User, code: str, to_username: str, *, note: str = "", step_days: int | None = None) -> ActResult:
+    def hand_over(
+        self,
+        actor: User,
+        code: str,
+        to_username: str,
+        *,
+        note: str = "",
+        step_days: int | None = None,
+    ) -> ActResult:
         def build(session: Session, state: DossierState, now: datetime) -> dict[str, Any]:
             target = session.scalars(
                 select(UserRecord).where(UserRecord.username == to_username.strip().lower())
             ).first()
             if target is None or not target.active:
-                raise ValidationError("dossier.handover_target", field="to_user", username=to_username)
+                raise ValidationError(
+                    "dossier.handover_target", field="to_user", username=to_username
+                )
             data: dict[str, Any] = {
                 "from_user": actor.username,
                 "from_unit": actor.unit,
                 "to_user": target.username,
                 "to_unit": target.unit,
-                "note": clean_text(note, field="note", max_len=1000, required=False, multiline=True),
+                "note": clean_text(
+                    note, field="note", max_len=1000, required=False, multiline=True
+                ),
             }
             if step_days is not None:
                 data["step_due"] = self.calendar.due(now, Duration.days(step_days)).isoformat()
@@ -167,8 +191,15 @@ class DossierService:
             clean = [
                 {
                     "name": clean_text(i.get("name", ""), field=f"items[{n}].name", max_len=1000),
-                    "kind": clean_text(i.get("kind", ""), field=f"items[{n}].kind", max_len=100, required=False),
-                    "reason": clean_text(i.get("reason", ""), field=f"items[{n}].reason", max_len=1000, required=False),
+                    "kind": clean_text(
+                        i.get("kind", ""), field=f"items[{n}].kind", max_len=100, required=False
+                    ),
+                    "reason": clean_text(
+                        i.get("reason", ""),
+                        field=f"items[{n}].reason",
+                        max_len=1000,
+                        required=False,
+                    ),
                 }
                 for n, i in enumerate(items, start=1)
             ]
@@ -184,11 +215,17 @@ class DossierService:
         """The complete dossier arrived: a new appointment counted from zero."""
 
         def build(session: Session, state: DossierState, now: datetime) -> dict[str, Any]:
-            received = next(e for e in eventstore.dossier_events(session, state.code) if e.type is EventType.RECEIVED)
+            received = next(
+                e
+                for e in eventstore.dossier_events(session, state.code)
+                if e.type is EventType.RECEIVED
+            )
             duration = Duration.from_dict(received.data["processing_time"])
             return {
                 "appointment": self.calendar.due(now, duration).isoformat(),
-                "note": clean_text(note, field="note", max_len=1000, required=False, multiline=True),
+                "note": clean_text(
+                    note, field="note", max_len=1000, required=False, multiline=True
+                ),
             }
 
         return self._act(actor, Action.RECEIVE_SUPPLEMENT, code, build)
@@ -196,17 +233,27 @@ class DossierService:
     def refuse(self, actor: User, code: str, *, reason: str) -> ActResult:
         return self._act(actor, Action.REFUSE, code, self._reason_only(reason))
 
-    def record_result(self, actor: User, code: str, *, digitised: bool = False, note: str = "") -> ActResult:
+    def record_result(
+        self, actor: User, code: str, *, digitised: bool = False, note: str = ""
+    ) -> ActResult:
         def build(_s: Session, _state: DossierState, _now: datetime) -> dict[str, Any]:
             return {
                 "digitised": bool(digitised),
-                "note": clean_text(note, field="note", max_len=1000, required=False, multiline=True),
+                "note": clean_text(
+                    note, field="note", max_len=1000, required=False, multiline=True
+                ),
             }
 
         return self._act(actor, Action.RECORD_RESULT, code, build)
 
     def return_result(
-        self, actor: User, code: str, *, to_whom: str = "", method: str = "counter", satisfaction: str | None = None
+        self,
+        actor: User,
+        code: str,
+        *,
+        to_whom: str = "",
+        method: str = "counter",
+        satisfaction: str | None = None,
     ) -> ActResult:
         """Hand the result to the applicant; the satisfaction choice, if given, in the same transaction."""
         if method not in RETURN_METHODS:
@@ -219,28 +266,48 @@ class DossierService:
             who = to_whom or state.applicant.get("name", "")
             return {"to_whom": clean_text(who, field="to_whom", max_len=200), "method": method}
 
-        follow = [(EventType.SATISFACTION_RECORDED, {"level": satisfaction})] if satisfaction else []
+        follow = (
+            [(EventType.SATISFACTION_RECORDED, {"level": satisfaction})] if satisfaction else []
+        )
         return self._act(actor, Action.RETURN_RESULT, code, build, follow=follow)
 
     def issue_apology(
-        self, actor: User, code: str, *, reason: str, extra_days: int, responsible_unit: str | None = None
+        self,
+        actor: User,
+        code: str,
+        *,
+        reason: str,
+        extra_days: int,
+        responsible_unit: str | None = None,
     ) -> ActResult:
         """Record the apology-and-reschedule letter: once only, only when late or about to be."""
-        if not isinstance(extra_days, int) or isinstance(extra_days, bool) or not 1 <= extra_days <= 60:
+        if (
+            not isinstance(extra_days, int)
+            or isinstance(extra_days, bool)
+            or not 1 <= extra_days <= 60
+        ):
             raise ValidationError("apology.days", field="extra_days", value=extra_days)
 
         def build(_s: Session, state: DossierState, now: datetime) -> dict[str, Any]:
             if state.apology is not None:
-                raise StateError("apology.twice", code=state.code, date=state.apology.get("new_appointment", ""))
+                raise StateError(
+                    "apology.twice", code=state.code, date=state.apology.get("new_appointment", "")
+                )
             assert state.appointment is not None
             local_due = state.appointment.astimezone(self.ws.tz)
             if self.calendar.add_working_days(now.date(), 1) < local_due.date():
-                raise StateError("apology.not_late", code=state.code, date=f"{local_due:%d/%m/%Y %H:%M}")
+                raise StateError(
+                    "apology.not_late", code=state.code, date=f"{local_due:%d/%m/%Y %H:%M}"
+                )
             start = max(now, state.appointment)
-            unit = responsible_unit or state.holder_unit or state.applicant.get("responsible_unit", "")
+            unit = (
+                responsible_unit or state.holder_unit or state.applicant.get("responsible_unit", "")
+            )
             return {
                 "reason": clean_text(reason, field="reason", max_len=2000, multiline=True),
-                "responsible_unit": clean_text(unit or "Bộ phận Một cửa", field="responsible_unit", max_len=200),
+                "responsible_unit": clean_text(
+                    unit or "Bộ phận Một cửa", field="responsible_unit", max_len=200
+                ),
                 "responsible_user": state.holder_user,
                 "original_appointment": state.appointment.isoformat(),
                 "new_appointment": self.calendar.due(start, Duration.days(extra_days)).isoformat(),
@@ -257,7 +324,9 @@ class DossierService:
 
     def record_satisfaction(self, actor: User, code: str, level: str) -> ActResult:
         _check_level(level)
-        return self._act(actor, Action.RECORD_SATISFACTION, code, lambda _s, _st, _n: {"level": level})
+        return self._act(
+            actor, Action.RECORD_SATISFACTION, code, lambda _s, _st, _n: {"level": level}
+        )
 
     # ---- machinery ---------------------------------------------------------------------------
 
@@ -293,7 +362,9 @@ class DossierService:
                     status=STATUS_LABELS_VI[state.status],
                 )
             now = self.ws.clock()
-            written = [self._append(session, actor, code, event_type, build(session, state, now), now)]
+            written = [
+                self._append(session, actor, code, event_type, build(session, state, now), now)
+            ]
             for extra_type, extra_data in follow or []:
                 written.append(self._append(session, actor, code, extra_type, extra_data, now))
             new_state = self._project(session, history + written, now)
@@ -302,16 +373,28 @@ class DossierService:
     def _next_code(self, session: Session, now: datetime) -> str:
         day = now.astimezone(self.ws.tz).date()
         key = day.isoformat()
-        last = session.execute(select(DayCounterRecord.last).where(DayCounterRecord.day == key)).scalar()
+        last = session.execute(
+            select(DayCounterRecord.last).where(DayCounterRecord.day == key)
+        ).scalar()
         counter = (last or 0) + 1
         if last is None:
             session.execute(insert(DayCounterRecord).values(day=key, last=counter))
         else:
-            session.execute(update(DayCounterRecord).where(DayCounterRecord.day == key).values(last=counter))
-        return make_code(str(self.ws.setting("unit_code")), day, int(self.ws.setting("node_slot", 0)), counter)
+            session.execute(
+                update(DayCounterRecord).where(DayCounterRecord.day == key).values(last=counter)
+            )
+        return make_code(
+            str(self.ws.setting("unit_code")), day, int(self.ws.setting("node_slot", 0)), counter
+        )
 
     def _append(
-        self, session: Session, actor: User, code: str, event_type: EventType, data: dict[str, Any], now: datetime
+        self,
+        session: Session,
+        actor: User,
+        code: str,
+        event_type: EventType,
+        data: dict[str, Any],
+        now: datetime,
     ) -> Event:
         seq, prev = eventstore.chain_head(session, self.node)
         last_at = session.execute(

@@ -50,7 +50,9 @@ class ImportReport:
         }
 
 
-def export_events(workspace: Workspace, out: IO[str], *, node: str | None = None, after_seq: int = 0) -> int:
+def export_events(
+    workspace: Workspace, out: IO[str], *, node: str | None = None, after_seq: int = 0
+) -> int:
     """Write events as JSON Lines (one canonical event per line), by node then seq."""
     count = 0
     with workspace.db.reading() as session:
@@ -70,17 +72,34 @@ def parse_lines(lines: Iterable[str | bytes]) -> Iterator[tuple[int, Event | Mot
     for number, raw in enumerate(lines, start=1):
         if isinstance(raw, bytes):
             if len(raw) > MAX_LINE_BYTES:
-                yield number, ValidationError("event.too_large", row=number, line=number, size=len(raw), max=MAX_LINE_BYTES)
+                yield (
+                    number,
+                    ValidationError(
+                        "event.too_large",
+                        row=number,
+                        line=number,
+                        size=len(raw),
+                        max=MAX_LINE_BYTES,
+                    ),
+                )
                 continue
             try:
                 raw = raw.decode("utf-8")
             except UnicodeDecodeError as exc:
-                yield number, ValidationError("event.json", row=number, line=number, detail=str(exc))
+                yield (
+                    number,
+                    ValidationError("event.json", row=number, line=number, detail=str(exc)),
+                )
                 continue
         if not raw.strip():
             continue
         if len(raw) > MAX_LINE_BYTES:
-            yield number, ValidationError("event.too_large", row=number, line=number, size=len(raw), max=MAX_LINE_BYTES)
+            yield (
+                number,
+                ValidationError(
+                    "event.too_large", row=number, line=number, size=len(raw), max=MAX_LINE_BYTES
+                ),
+            )
             continue
         try:
             payload = json.loads(raw)
@@ -106,7 +125,7 @@ def import_events(
         require(actor, Action.IMPORT_EVENTS)
     report = ImportReport()
     by_node: dict[str, list[Event]] = defaultdict(list)
-    for number, item in parse_lines(lines):
+    for _line, item in parse_lines(lines):
         if isinstance(item, MotcuaError):
             report.errors.append(item)
         else:
@@ -120,24 +139,34 @@ def import_events(
     return report
 
 
-def apply_events(session: Session, workspace: Workspace, by_node: dict[str, list[Event]], report: ImportReport) -> None:
+def apply_events(
+    session: Session, workspace: Workspace, by_node: dict[str, list[Event]], report: ImportReport
+) -> None:
     """Append each node's events in seq order onto its chain, then re-fold every touched dossier."""
     now = workspace.clock()
     for node, events in by_node.items():
         last_seq, last_hash = eventstore.chain_head(session, node)
         for event in sorted(events, key=lambda e: e.seq):
             if event.seq <= last_seq:
-                stored = session.execute(select(EventRecord.hash).where(EventRecord.id == event.id)).scalar()
+                stored = session.execute(
+                    select(EventRecord.hash).where(EventRecord.id == event.id)
+                ).scalar()
                 if stored == event.hash:
                     report.duplicates += 1
                 else:
                     report.errors.append(ValidationError("event.conflict", field="id", id=event.id))
                 continue
             if event.seq != last_seq + 1:
-                report.errors.append(ValidationError("event.gap", field="seq", node=node, seq=event.seq, expected=last_seq + 1))
+                report.errors.append(
+                    ValidationError(
+                        "event.gap", field="seq", node=node, seq=event.seq, expected=last_seq + 1
+                    )
+                )
                 break  # later events of this node cannot chain either
             if event.prev != last_hash:
-                report.errors.append(ValidationError("event.chain", field="prev", node=node, seq=event.seq))
+                report.errors.append(
+                    ValidationError("event.chain", field="prev", node=node, seq=event.seq)
+                )
                 break
             eventstore.append(session, event, stored_at=now, local=False)
             last_seq, last_hash = event.seq, event.hash

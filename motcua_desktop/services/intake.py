@@ -9,7 +9,13 @@ from typing import Any
 
 from ..domain.catalog import Procedure, Submission
 from ..domain.errors import MotcuaError, ValidationError, register_messages
-from ..domain.identity import Sex, check_birth_date, check_id_number, normalize_email, normalize_phone
+from ..domain.identity import (
+    Sex,
+    check_birth_date,
+    check_id_number,
+    normalize_email,
+    normalize_phone,
+)
 from ..domain.text import clean_text
 
 register_messages(
@@ -30,7 +36,11 @@ class Channel(StrEnum):
     POSTAL = "postal"
 
 
-CHANNEL_LABELS_VI = {Channel.DIRECT: "Trực tiếp", Channel.ONLINE: "Trực tuyến", Channel.POSTAL: "Bưu chính"}
+CHANNEL_LABELS_VI = {
+    Channel.DIRECT: "Trực tiếp",
+    Channel.ONLINE: "Trực tuyến",
+    Channel.POSTAL: "Bưu chính",
+}
 
 
 class Delivery(StrEnum):
@@ -62,7 +72,9 @@ class IntakeRequest:
     procedure_code: str
     applicant: ApplicantInput
     channel: str = Channel.DIRECT.value
-    components: tuple[ComponentInput, ...] | None = None  # None: every component the catalog asks for
+    components: tuple[ComponentInput, ...] | None = (
+        None  # None: every component the catalog asks for
+    )
     sets: int = 1
     fee: int = 0
     delivery: str = Delivery.COUNTER.value
@@ -77,13 +89,21 @@ def _count(value: Any, field_name: str, maximum: int) -> int:
     return value
 
 
-def validate_applicant(raw: ApplicantInput, *, today: date) -> tuple[dict[str, Any], list[MotcuaError]]:
+def validate_applicant(
+    raw: ApplicantInput, *, today: date
+) -> tuple[dict[str, Any], list[MotcuaError]]:
     """Clean the applicant's data; structural errors raise, doubts come back as warnings."""
     out: dict[str, Any] = {"name": clean_text(raw.name, field="applicant.name", max_len=200)}
     warnings: list[MotcuaError] = []
     sex = None
     if raw.sex:
-        aliases = {"male": Sex.MALE, "nam": Sex.MALE, "female": Sex.FEMALE, "nu": Sex.FEMALE, "nữ": Sex.FEMALE}
+        aliases = {
+            "male": Sex.MALE,
+            "nam": Sex.MALE,
+            "female": Sex.FEMALE,
+            "nu": Sex.FEMALE,
+            "nữ": Sex.FEMALE,
+        }
         sex = aliases.get(raw.sex.strip().lower())
         if sex is None:
             raise ValidationError("intake.sex", field="applicant.sex", value=raw.sex)
@@ -100,7 +120,9 @@ def validate_applicant(raw: ApplicantInput, *, today: date) -> tuple[dict[str, A
     return {k: v for k, v in out.items() if v != ""}, warnings
 
 
-def intake_data(request: IntakeRequest, procedure: Procedure, *, today: date) -> tuple[dict[str, Any], list[MotcuaError]]:
+def intake_data(
+    request: IntakeRequest, procedure: Procedure, *, today: date
+) -> tuple[dict[str, Any], list[MotcuaError]]:
     """The validated body of a ``received`` event (without the appointment) and any warnings."""
     try:
         channel = Channel(request.channel)
@@ -119,7 +141,9 @@ def intake_data(request: IntakeRequest, procedure: Procedure, *, today: date) ->
         ]
     else:
         if len(request.components) > 200:
-            raise ValidationError("intake.count", field="components", value=len(request.components), max=200)
+            raise ValidationError(
+                "intake.count", field="components", value=len(request.components), max=200
+            )
         components = [
             {
                 "name": clean_text(c.name, field=f"components[{i}].name", max_len=1000),
@@ -140,11 +164,15 @@ def intake_data(request: IntakeRequest, procedure: Procedure, *, today: date) ->
         "sets": _count(request.sets, "sets", 20) or 1,
         "fee": _count(request.fee, "fee", 1_000_000_000),
         "delivery": delivery.value,
-        "note": clean_text(request.note, field="note", max_len=1000, required=False, multiline=True),
+        "note": clean_text(
+            request.note, field="note", max_len=1000, required=False, multiline=True
+        ),
     }
     return data, warnings
 
 
 def warnings_error(warnings: list[MotcuaError]) -> MotcuaError:
     details = "; ".join(w.message for w in warnings)
-    return MotcuaError("intake.warnings", field="confirm_warnings", count=len(warnings), details=details)
+    return MotcuaError(
+        "intake.warnings", field="confirm_warnings", count=len(warnings), details=details
+    )

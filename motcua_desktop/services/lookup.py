@@ -60,13 +60,15 @@ def _summary(row: tuple[object, ...]) -> DossierSummary:
     (code, status, pcode, pname, field, channel, name, phone, rec, appt, resched, resolved,
      holder_user, holder_unit, review) = row  # fmt: skip
     return DossierSummary(
-        str(code), Status(status), str(pcode), str(pname), str(field), str(channel), str(name),
+        str(code), Status(str(status)), str(pcode), str(pname), str(field), str(channel), str(name),
         str(phone), _t(rec), _t(appt), _t(resched), _t(resolved),  # type: ignore[arg-type]
         str(holder_user), str(holder_unit), bool(review),
     )  # fmt: skip
 
 
-def _fetch(session: Session, *conditions: object, limit: int = 50, order: object = None) -> list[DossierSummary]:
+def _fetch(
+    session: Session, *conditions: object, limit: int = 50, order: object = None
+) -> list[DossierSummary]:
     stmt = select(*_COLUMNS).where(*conditions)  # type: ignore[arg-type]
     stmt = stmt.order_by(order if order is not None else DossierRecord.id.desc()).limit(limit)  # type: ignore[arg-type]
     return [_summary(tuple(r)) for r in session.execute(stmt)]
@@ -117,7 +119,9 @@ def needs_review(workspace: Workspace, *, limit: int = 500) -> list[DossierSumma
         return _fetch(session, DossierRecord.needs_review.is_(True), limit=limit)
 
 
-def open_due_before(workspace: Workspace, moment: datetime, *, limit: int = 1000) -> list[DossierSummary]:
+def open_due_before(
+    workspace: Workspace, moment: datetime, *, limit: int = 1000
+) -> list[DossierSummary]:
     """Open dossiers whose appointment in force falls before ``moment`` (oldest first)."""
     with workspace.db.reading() as session:
         return _fetch(

@@ -7,7 +7,7 @@ from typing import Any
 from sqlalchemy import select
 
 from ..domain.calendar import OfficeHours
-from ..domain.codes import validate_slot, validate_unit_code
+from ..domain.codes import validate_unit_code
 from ..domain.durations import parse_hhmm
 from ..domain.errors import ValidationError, register_messages
 from ..domain.roles import Action
@@ -25,16 +25,34 @@ EDITABLE: dict[str, tuple[str, Any]] = {
         "Tên Trung tâm Phục vụ hành chính công",
         lambda v: clean_text(v, field="centre_name", max_len=200),
     ),
-    "parent_agency": ("Cơ quan chủ quản", lambda v: clean_text(v, field="parent_agency", max_len=200)),
-    "place_name": ("Địa danh ghi trên văn bản", lambda v: clean_text(v, field="place_name", max_len=100)),
+    "parent_agency": (
+        "Cơ quan chủ quản",
+        lambda v: clean_text(v, field="parent_agency", max_len=200),
+    ),
+    "place_name": (
+        "Địa danh ghi trên văn bản",
+        lambda v: clean_text(v, field="place_name", max_len=100),
+    ),
     "address": ("Địa chỉ", lambda v: clean_text(v, field="address", max_len=300)),
     "unit_code": ("Mã đơn vị", validate_unit_code),
     "cutoff": ("Giờ chốt nhận hồ sơ trong ngày", lambda v: parse_hhmm(v).strftime("%H:%M")),
     "office_hours": ("Giờ làm việc", lambda v: _office_hours(v)),
-    "supplement_expiry_days": ("Hạn bổ sung hồ sơ (ngày làm việc)", lambda v: _positive(v, "supplement_expiry_days")),
-    "hub_url": ("Địa chỉ máy chủ tổng hợp", lambda v: clean_text(v, field="hub_url", max_len=300, required=False)),
-    "backup_dir": ("Thư mục sao lưu", lambda v: clean_text(v, field="backup_dir", max_len=500, required=False)),
-    "chairman_name": ("Họ tên Chủ tịch UBND", lambda v: clean_text(v, field="chairman_name", max_len=200, required=False)),
+    "supplement_expiry_days": (
+        "Hạn bổ sung hồ sơ (ngày làm việc)",
+        lambda v: _positive(v, "supplement_expiry_days"),
+    ),
+    "hub_url": (
+        "Địa chỉ máy chủ tổng hợp",
+        lambda v: clean_text(v, field="hub_url", max_len=300, required=False),
+    ),
+    "backup_dir": (
+        "Thư mục sao lưu",
+        lambda v: clean_text(v, field="backup_dir", max_len=500, required=False),
+    ),
+    "chairman_name": (
+        "Họ tên Chủ tịch UBND",
+        lambda v: clean_text(v, field="chairman_name", max_len=200, required=False),
+    ),
 }
 
 DEFAULTS: dict[str, Any] = {

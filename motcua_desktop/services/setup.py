@@ -32,11 +32,18 @@ class CommuneInfo:
             "commune_name": name,
             "unit_code": validate_unit_code(self.unit_code),
             "address": clean_text(self.address, field="address", max_len=300, required=False),
-            "parent_agency": clean_text(self.parent_agency, field="parent_agency", max_len=200, required=False)
+            "parent_agency": clean_text(
+                self.parent_agency, field="parent_agency", max_len=200, required=False
+            )
             or f"UBND {name}",
-            "centre_name": clean_text(self.centre_name, field="centre_name", max_len=200, required=False)
+            "centre_name": clean_text(
+                self.centre_name, field="centre_name", max_len=200, required=False
+            )
             or f"Trung tâm Phục vụ hành chính công {name}",
-            "place_name": clean_text(self.place_name, field="place_name", max_len=100, required=False) or name,
+            "place_name": clean_text(
+                self.place_name, field="place_name", max_len=100, required=False
+            )
+            or name,
         }
 
 

@@ -21,7 +21,6 @@ from ..domain.text import clean_text
 from ..storage.schema import UserRecord
 from .workspace import Workspace, iso_now
 
-
 register_messages(
     {
         "user.username": "Tên đăng nhập «{value}» không hợp lệ: 2–32 ký tự a–z, 0–9, dấu chấm, "

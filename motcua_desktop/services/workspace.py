@@ -101,7 +101,9 @@ def open_workspace(
     data_dir.mkdir(parents=True, exist_ok=True)
     engine = make_engine(db_path)
     upgrade(engine, db_path, data_dir / "backups" / "pre-migration")
-    workspace = Workspace(data_dir=data_dir, db=Database(db_path, engine), clock=lambda: datetime.now())
+    workspace = Workspace(
+        data_dir=data_dir, db=Database(db_path, engine), clock=lambda: datetime.now()
+    )
     workspace.reload_settings()
     if must_exist and not workspace.initialised:
         workspace.close()

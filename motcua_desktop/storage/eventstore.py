@@ -99,7 +99,9 @@ def dossier_events(session: Session, code: str) -> list[Event]:
     return [_row_to_event(r) for r in rows]
 
 
-def node_events(session: Session, node: str, *, after_seq: int = 0, limit: int | None = None) -> list[Event]:
+def node_events(
+    session: Session, node: str, *, after_seq: int = 0, limit: int | None = None
+) -> list[Event]:
     stmt = (
         select(*_EVENT_COLUMNS)
         .where(EventRecord.node == node, EventRecord.seq > after_seq)
@@ -118,7 +120,10 @@ def all_events(session: Session) -> Iterable[Event]:
 
 
 def event_exists(session: Session, event_id: str) -> bool:
-    return session.execute(select(EventRecord.id).where(EventRecord.id == event_id)).first() is not None
+    return (
+        session.execute(select(EventRecord.id).where(EventRecord.id == event_id)).first()
+        is not None
+    )
 
 
 def known_nodes(session: Session) -> list[tuple[str, int, str]]:

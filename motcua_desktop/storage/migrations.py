@@ -68,7 +68,10 @@ def _known(revision: str) -> bool:
 
 def _has_tables(engine: Engine) -> bool:
     with engine.connect() as conn:
-        return conn.exec_driver_sql("SELECT 1 FROM sqlite_master WHERE type = 'table' LIMIT 1").first() is not None
+        return (
+            conn.exec_driver_sql("SELECT 1 FROM sqlite_master WHERE type = 'table' LIMIT 1").first()
+            is not None
+        )
 
 
 def upgrade(engine: Engine, db_path: Path, backup_dir: Path) -> Path | None:

@@ -61,13 +61,19 @@ def test_fts_follows_the_dossier_table(db: Database):
         "(:code, 'processing', 'p', 'p', 'f', 'direct', :name, :folded, '', '', '', '', 0, 'x', '{}')"
     )
     with db.writing() as session:
-        session.execute(text(row), {"code": "A-260101-0001", "name": "Đỗ Thị Lan", "folded": "do thi lan"})
-        session.execute(text("UPDATE dossiers SET name_folded = 'do thi lanh' WHERE code = 'A-260101-0001'"))
+        session.execute(
+            text(row), {"code": "A-260101-0001", "name": "Đỗ Thị Lan", "folded": "do thi lan"}
+        )
+        session.execute(
+            text("UPDATE dossiers SET name_folded = 'do thi lanh' WHERE code = 'A-260101-0001'")
+        )
     with db.reading() as session:
         match = "SELECT count(*) FROM dossier_search WHERE dossier_search MATCH :q"
         assert session.execute(text(match), {"q": '"lanh"'}).scalar() == 1
         assert session.execute(text(match), {"q": '"lan"'}).scalar() == 0
-        session.execute(text("INSERT INTO dossier_search(dossier_search) VALUES ('integrity-check')"))
+        session.execute(
+            text("INSERT INTO dossier_search(dossier_search) VALUES ('integrity-check')")
+        )
 
 
 def test_migration_backs_up_an_existing_database_first(tmp_path: Path):
@@ -85,7 +91,9 @@ def test_migration_backs_up_an_existing_database_first(tmp_path: Path):
     assert backup is not None and backup.parent == tmp_path / "backups"
     copy = sqlite3.connect(backup)
     assert copy.execute("SELECT x FROM keepme").fetchall() == [(42,)]
-    assert copy.execute("SELECT count(*) FROM sqlite_master WHERE name = 'events'").fetchone() == (0,)
+    assert copy.execute("SELECT count(*) FROM sqlite_master WHERE name = 'events'").fetchone() == (
+        0,
+    )
     copy.close()
 
 

@@ -6,7 +6,13 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from motcua_desktop.domain.codes import daily_number, looks_like_code, make_code, parse_code, validate_unit_code
+from motcua_desktop.domain.codes import (
+    daily_number,
+    looks_like_code,
+    make_code,
+    parse_code,
+    validate_unit_code,
+)
 from motcua_desktop.domain.errors import ValidationError
 
 

@@ -5,7 +5,14 @@ from datetime import datetime, timedelta, timezone
 import pytest
 
 from motcua_desktop.domain.errors import ValidationError
-from motcua_desktop.domain.events import GENESIS_HASH, Event, EventType, canonical_json, seal, verify_chain
+from motcua_desktop.domain.events import (
+    GENESIS_HASH,
+    Event,
+    EventType,
+    canonical_json,
+    seal,
+    verify_chain,
+)
 
 VN = timezone(timedelta(hours=7))
 T0 = datetime(2025, 1, 24, 9, 0, tzinfo=VN)
@@ -32,8 +39,28 @@ def test_wire_round_trip_keeps_hash_and_vietnamese_text():
 
 def test_nfd_data_is_stored_nfc_so_the_hash_is_stable():
     nfd = "Nguye\u0302\u0303n"  # "Nguyễn" decomposed
-    a = seal(node="n", seq=1, prev=GENESIS_HASH, at=T0, actor="a", dossier="D", type=EventType.RECEIVED, data={"name": nfd}, event_id="5b0c1d9e-5a43-4c61-9a07-2b8f4b1c1a11")
-    b = seal(node="n", seq=1, prev=GENESIS_HASH, at=T0, actor="a", dossier="D", type=EventType.RECEIVED, data={"name": "Nguyễn"}, event_id="5b0c1d9e-5a43-4c61-9a07-2b8f4b1c1a11")
+    a = seal(
+        node="n",
+        seq=1,
+        prev=GENESIS_HASH,
+        at=T0,
+        actor="a",
+        dossier="D",
+        type=EventType.RECEIVED,
+        data={"name": nfd},
+        event_id="5b0c1d9e-5a43-4c61-9a07-2b8f4b1c1a11",
+    )
+    b = seal(
+        node="n",
+        seq=1,
+        prev=GENESIS_HASH,
+        at=T0,
+        actor="a",
+        dossier="D",
+        type=EventType.RECEIVED,
+        data={"name": "Nguyễn"},
+        event_id="5b0c1d9e-5a43-4c61-9a07-2b8f4b1c1a11",
+    )
     assert a.hash == b.hash
     assert a.data["name"] == "Nguyễn"
 
@@ -65,7 +92,14 @@ def test_time_without_offset_is_refused():
 
 @pytest.mark.parametrize(
     ("key", "value"),
-    [("seq", 0), ("seq", "1"), ("type", "teleported"), ("id", "not-a-uuid"), ("data", []), ("v", 99)],
+    [
+        ("seq", 0),
+        ("seq", "1"),
+        ("type", "teleported"),
+        ("id", "not-a-uuid"),
+        ("data", []),
+        ("v", 99),
+    ],
 )
 def test_malformed_wire_fields_name_the_field(key, value):
     wire = chain(1)[0].to_wire()

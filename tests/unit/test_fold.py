@@ -20,7 +20,9 @@ class Chains:
     def __init__(self) -> None:
         self.heads: dict[str, tuple[int, str]] = {}
 
-    def add(self, node: str, minutes: int, etype: EventType, data: dict | None = None, actor: str = "u") -> Event:
+    def add(
+        self, node: str, minutes: int, etype: EventType, data: dict | None = None, actor: str = "u"
+    ) -> Event:
         seq, prev = self.heads.get(node, (0, GENESIS_HASH))
         event = seal(node=node, seq=seq + 1, prev=prev, at=T0 + timedelta(minutes=minutes),
                      actor=actor, dossier=CODE, type=etype, data=data or {})  # fmt: skip
@@ -31,11 +33,25 @@ class Chains:
 def life() -> list[Event]:
     c = Chains()
     return [
-        c.add("a", 0, EventType.RECEIVED, {"procedure_code": "1.001193", "applicant": {"name": "Lê Thị Hoa"},
-                                           "appointment": APPT, "channel": "direct"}),  # fmt: skip
+        c.add(
+            "a",
+            0,
+            EventType.RECEIVED,
+            {
+                "procedure_code": "1.001193",
+                "applicant": {"name": "Lê Thị Hoa"},
+                "appointment": APPT,
+                "channel": "direct",
+            },
+        ),  # fmt: skip
         c.add("a", 30, EventType.HANDED_OVER, {"to_user": "tuphap", "to_unit": "Tư pháp"}),
         c.add("b", 60, EventType.SUPPLEMENT_REQUESTED, {"items": [{"name": "CCCD"}]}),
-        c.add("a", 90, EventType.SUPPLEMENT_RECEIVED, {"appointment": (T0 + timedelta(days=5)).isoformat()}),
+        c.add(
+            "a",
+            90,
+            EventType.SUPPLEMENT_RECEIVED,
+            {"appointment": (T0 + timedelta(days=5)).isoformat()},
+        ),
         c.add("b", 120, EventType.HANDED_OVER, {"to_user": "chutich", "to_unit": "Lãnh đạo"}),
         c.add("b", 150, EventType.RESULT_READY, {"digitised": True}),
         c.add("a", 180, EventType.RETURNED, {"method": "counter"}),
@@ -47,7 +63,9 @@ def test_a_whole_life_folds_to_returned_with_the_restarted_appointment():
     state = fold(life())
     assert state is not None
     assert state.status is Status.RETURNED
-    assert state.appointment == T0 + timedelta(days=5)  # the clock restarted on the complete dossier
+    assert state.appointment == T0 + timedelta(
+        days=5
+    )  # the clock restarted on the complete dossier
     assert state.original_appointment == datetime.fromisoformat(APPT)
     assert [h.to_user for h in state.handovers] == ["tuphap", "chutich"]
     assert state.result_digitised and state.satisfaction == "satisfied"
@@ -61,7 +79,10 @@ def test_any_arrival_order_gives_the_same_state(events):
 
 
 @settings(max_examples=200)
-@given(st.lists(st.sampled_from(list(EventType)), min_size=1, max_size=12), st.randoms(use_true_random=False))
+@given(
+    st.lists(st.sampled_from(list(EventType)), min_size=1, max_size=12),
+    st.randoms(use_true_random=False),
+)
 def test_random_histories_are_deterministic_and_never_drop_an_event(types, rnd):
     c = Chains()
     events = [c.add(rnd.choice("abc"), i * 7, t, {"appointment": APPT} if t is EventType.RECEIVED else {})
@@ -103,8 +124,18 @@ def test_apology_only_once():
     new_date = (T0 + timedelta(days=8)).isoformat()
     events = [
         c.add("a", 0, EventType.RECEIVED, {"appointment": APPT}),
-        c.add("a", 10, EventType.APOLOGY_ISSUED, {"new_appointment": new_date, "responsible_unit": "Địa chính"}),
-        c.add("b", 20, EventType.APOLOGY_ISSUED, {"new_appointment": (T0 + timedelta(days=20)).isoformat()}),
+        c.add(
+            "a",
+            10,
+            EventType.APOLOGY_ISSUED,
+            {"new_appointment": new_date, "responsible_unit": "Địa chính"},
+        ),
+        c.add(
+            "b",
+            20,
+            EventType.APOLOGY_ISSUED,
+            {"new_appointment": (T0 + timedelta(days=20)).isoformat()},
+        ),
     ]
     state = fold(events)
     assert state.rescheduled_to == datetime.fromisoformat(new_date)
@@ -122,7 +153,12 @@ def test_late_is_judged_against_the_appointment_in_force():
     c = Chains()
     events = [
         c.add("a", 0, EventType.RECEIVED, {"appointment": (T0 + timedelta(hours=2)).isoformat()}),
-        c.add("a", 10, EventType.APOLOGY_ISSUED, {"new_appointment": (T0 + timedelta(days=2)).isoformat()}),
+        c.add(
+            "a",
+            10,
+            EventType.APOLOGY_ISSUED,
+            {"new_appointment": (T0 + timedelta(days=2)).isoformat()},
+        ),
         c.add("a", 300, EventType.RESULT_READY, {}),
     ]
     state = fold(events)
