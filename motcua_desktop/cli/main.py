@@ -10,6 +10,7 @@ from pathlib import Path
 from ..domain.errors import MotcuaError
 from . import commands
 from .output import report_error
+from .parser import VietnameseParser
 
 AUTH_HELP = (
     "người thực hiện (mặc định: biến MOTCUA_USER); mật khẩu: --password hoặc MOTCUA_PASSWORD"
@@ -23,8 +24,10 @@ def _common(parser: argparse.ArgumentParser, *, auth: bool = False) -> None:
         parser.add_argument("--password", help=argparse.SUPPRESS)
 
 
-def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="motcua", description="Một Cửa Desktop — dòng lệnh")
+def build_parser(*, json_errors: bool = False) -> argparse.ArgumentParser:
+    parser = VietnameseParser(
+        prog="motcua", description="Một Cửa Desktop — dòng lệnh", json_errors=json_errors
+    )
     parser.add_argument(
         "--data-dir", type=Path, help="thư mục dữ liệu (mặc định: thư mục dữ liệu người dùng)"
     )
@@ -271,8 +274,8 @@ def _user(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    argv = list(sys.argv[1:] if argv is None else argv)
+    args = build_parser(json_errors="--json" in argv).parse_args(argv)
     as_json = bool(getattr(args, "json", False) or args.json_global)
     args.json = as_json
     try:
