@@ -200,8 +200,8 @@ def check_procedure(
     take("components", _parse_components)
     take("online_level", _parse_online_level)
     take("inter_agency", lambda v: parse_bool(v, "inter_agency"))
-    for key in ("responsible_unit", "decision"):
-        take(key, lambda v, k=key: _text(v, k))
+    take("responsible_unit", lambda v: _text(v, "responsible_unit"))
+    take("decision", lambda v: _text(v, "decision"))
     take("notes", lambda v: _text(v, "notes", multiline=True))
     if errors:
         return None, errors
@@ -376,7 +376,7 @@ def _parse_time(value: Any) -> Duration | None:
     kinds.update({"working_hours": DurationKind.WORKING_HOURS, "hours": DurationKind.WORKING_HOURS})
     if unit not in kinds:
         raise ValidationError("catalog.time_unit", field="processing_time", value=_short(unit))
-    return Duration(kinds[unit], value.get("value"))
+    return Duration(kinds[unit], value.get("value"))  # type: ignore[arg-type]  # it validates
 
 
 def _parse_fee_amount(value: Any) -> int | None:

@@ -36,7 +36,8 @@ def message_for(code: str, params: Mapping[str, Any]) -> str:
 class MotcuaError(Exception):
     """Base of every expected failure: a stable ``code``, ``params`` and an optional ``field``.
 
-    ``row`` is set by importers to name the offending input row (1-based, header excluded).
+    ``row`` is set by importers to name the offending row as the user sees it in the file
+    (the spreadsheet row, header = row 1; the line number of a JSON Lines file).
     """
 
     def __init__(
@@ -112,6 +113,6 @@ def _jsonable(value: Any) -> bool:
 
 register_messages(
     {
-        "import_failed": "Tệp nhập có {count} dòng lỗi; không có dòng nào được ghi.",
+        "import_failed": "Tệp nhập có {count} lỗi; không có dòng nào được ghi.",
     }
 )

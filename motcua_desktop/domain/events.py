@@ -138,6 +138,9 @@ class Event:
             raise ValidationError("event.field", field="seq", name="seq")
         try:
             uuid.UUID(raw["id"])
+        except ValueError:
+            raise ValidationError("event.field", field="id", name="id") from None
+        try:
             etype = EventType(raw["type"])
         except ValueError:
             raise ValidationError("event.type", field="type", value=raw["type"]) from None

@@ -22,7 +22,7 @@ import re
 import stat
 import tempfile
 import warnings
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import time
 from enum import StrEnum
@@ -156,27 +156,19 @@ def read_catalog(
     path = Path(path)
     fmt = CatalogFormat(fmt) if fmt is not None else detect_format(path)
     data = _read_bytes(path)
-    loaders: dict[CatalogFormat, Callable[[bytes, str], list[Record]]] = {
-        CatalogFormat.JSON: _json_records,
-        CatalogFormat.CSV: _csv_records,
-        CatalogFormat.XLSX: _xlsx_records,
-    }
+    loaders = {CatalogFormat.JSON: _json_records, CatalogFormat.CSV: _csv_records}
+    records = loaders.get(fmt, _xlsx_records)(data, path.name)
     result = CatalogReadResult()
-    first_row: dict[str, int] = {}
-    for row, raw, found in loaders[fmt](data, path.name):
+    first_row: dict[str, int] = {}  # casefolded code -> row where it first appeared
+    for row, raw, found in records:
         procedure, errors = check_procedure(raw, row=row)
         errors = found + errors
         if procedure is not None and not errors:
             key = procedure.code.casefold()
             if key in first_row:
+                params = {"value": procedure.code, "first_row": first_row[key]}
                 errors.append(
-                    ValidationError(
-                        "catalog.duplicate_code",
-                        field="code",
-                        row=row,
-                        value=procedure.code,
-                        first_row=first_row[key],
-                    )  # fmt: skip
+                    ValidationError("catalog.duplicate_code", field="code", row=row, **params)
                 )
             else:
                 first_row[key] = row
@@ -323,7 +315,7 @@ def _table_records(rows: list[list[Any]], name: str) -> list[Record]:
     header = [clean_text(_cell_text(cell), "header").casefold() for cell in rows[0]]
     while header and not header[-1]:
         header.pop()
-    unknown = [col for col in header if col not in COLUMNS]
+    unknown = [col or "(trống)" for col in header if col not in COLUMNS]
     if unknown:
         known = ", ".join(COLUMNS)
         raise MotcuaError("catalog.header_unknown", columns=", ".join(unknown), known=known)
@@ -496,15 +488,13 @@ def _write_csv(procedures: list[Procedure], path: Path) -> None:
 
 def _write_xlsx(procedures: list[Procedure], path: Path) -> None:
     from openpyxl import Workbook
-    from openpyxl.styles import Alignment, Font
+    from openpyxl.styles import Alignment
 
     workbook = Workbook()
     sheet = workbook.active
     assert sheet is not None
     sheet.title = SHEET_NAME
     sheet.append(list(COLUMNS))
-    for cell in sheet[1]:
-        cell.font = Font(bold=True)
     sheet.freeze_panes = "A2"
     for row_number, procedure in enumerate(procedures, start=2):
         row = _table_row(procedure)
@@ -521,9 +511,4 @@ def _write_xlsx(procedures: list[Procedure], path: Path) -> None:
                 cell.number_format = "@"  # so Excel keeps codes like 1.001190 as typed
             if key in ("components", "notes"):
                 cell.alignment = Alignment(wrap_text=True, vertical="top")
-    widths = {"code": 12, "name": 60, "field": 24, "fee": 30, "notes": 40, "components": 80}
-    for col_number, key in enumerate(COLUMNS, start=1):
-        sheet.column_dimensions[
-            sheet.cell(row=1, column=col_number).column_letter
-        ].width = widths.get(key, 16)
     workbook.save(path)

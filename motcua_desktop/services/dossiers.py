@@ -295,7 +295,8 @@ class DossierService:
                 )
             assert state.appointment is not None
             local_due = state.appointment.astimezone(self.ws.tz)
-            if self.calendar.add_working_days(now.date(), 1) < local_due.date():
+            today = now.astimezone(self.ws.tz).date()  # the counter's day in any clock zone
+            if self.calendar.add_working_days(today, 1) < local_due.date():
                 raise StateError(
                     "apology.not_late", code=state.code, date=f"{local_due:%d/%m/%Y %H:%M}"
                 )

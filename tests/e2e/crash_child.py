@@ -36,9 +36,14 @@ from motcua_desktop.services.workspace import open_workspace
 ROUNDS_PER_DAY = 20  # rounds sharing one office day, so the daily counter survives crashes too
 WORKER_LIMIT_S = 60.0  # a worker nobody killed gives up (the parent then fails the round)
 
-_SURNAMES = "Nguyễn Trần Lê Phạm Hoàng Huỳnh Phan Vũ Võ Đặng Bùi Đỗ Hồ Ngô Dương Lý".split()
-_MIDDLE = "Văn Thị Hữu Ngọc Đức Thu Minh Kim Quốc Thanh".split()
-_GIVEN = "An Bình Cường Dũng Đức Hải Hà Hạnh Hoa Hương Lan Linh Mai Nam Phúc Sơn Tuấn Yến".split()
+
+def _words(text: str) -> list[str]:
+    return text.split()
+
+
+_SURNAMES = _words("Nguyễn Trần Lê Phạm Hoàng Huỳnh Phan Vũ Võ Đặng Bùi Đỗ Hồ Ngô Dương Lý")
+_MIDDLE = _words("Văn Thị Hữu Ngọc Đức Thu Minh Kim Quốc Thanh")
+_GIVEN = _words("An Bình Cường Dũng Đức Hải Hà Hạnh Hoa Hương Lan Linh Mai Nam Phúc Sơn Tuấn Yến")
 
 
 def say(line: str) -> None:
@@ -73,13 +78,17 @@ def work(data_dir: Path, mode: str, round_no: int, seed: int) -> None:
     ws.clock = lambda: real_clock() + offset
     service = DossierService(ws)
     clerk, officer = get_user(ws, "tiepnhan"), get_user(ws, "tuphap")
-    procedures = [p.code for p in list_procedures(ws) if p.processing_time is not None]
+    procedures = [p for p in list_procedures(ws) if p.processing_time is not None]
+    for procedure in procedures:  # read-only warm-up (holiday tables), so kills hit the writes
+        assert procedure.processing_time is not None
+        service.calendar.due(ws.clock(), procedure.processing_time)
+    codes = [p.code for p in procedures]
     rng = random.Random(seed)
     started = real_clock()
     say("go")
     while (real_clock() - started).total_seconds() < WORKER_LIMIT_S:
         request = IntakeRequest(
-            procedure_code=rng.choice(procedures), applicant=applicant(rng), confirm_warnings=True
+            procedure_code=rng.choice(codes), applicant=applicant(rng), confirm_warnings=True
         )
         code = service.receive(clerk, request).code
         say(f"act {code} received")

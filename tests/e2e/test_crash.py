@@ -12,6 +12,7 @@ run (the seed is in every failure message).
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import random
@@ -48,7 +49,14 @@ LIFE_EVERY = 3  # one round in three takes each dossier through its whole life
 EARLY_KILL = 0.1  # share of rounds killed while the worker is still opening the database
 LINE_TIMEOUT_S = 30.0
 # The order of a dossier's events in "life" mode; a "receive" dossier stops after the first.
-LIFE = ("received", "handed_over", "result_ready", "handed_over", "returned", "satisfaction_recorded")
+LIFE = (
+    "received",
+    "handed_over",
+    "result_ready",
+    "handed_over",
+    "returned",
+    "satisfaction_recorded",
+)
 
 
 class Lines:
@@ -103,7 +111,8 @@ def kill_at_random(lines: Lines, rng: random.Random, *, early: bool) -> tuple[in
             assert line is not None and not line.startswith("exit "), f"worker died: {line!r}"
             seen.append(line)
         time.sleep(rng.uniform(0.02, 0.3))
-    os.kill(pid, signal.SIGKILL)
+    with contextlib.suppress(ProcessLookupError):  # it died by itself: the caller reports it
+        os.kill(pid, signal.SIGKILL)
     return pid, seen
 
 
@@ -139,7 +148,9 @@ class ForkServer:
         self.lines = Lines(self.proc.stdout)
         assert self.lines.next() == "ready", tail(log)
 
-    def round(self, mode: str, number: int, seed: int, rng: random.Random, early: bool) -> list[str]:
+    def round(
+        self, mode: str, number: int, seed: int, rng: random.Random, early: bool
+    ) -> list[str]:
         self.stdin.write(f"run {mode} {number} {seed}\n".encode())
         self.stdin.flush()
         pid, seen = kill_at_random(self.lines, rng, early=early)
@@ -304,7 +315,9 @@ def test_sigkill_loses_no_committed_act_and_leaves_a_whole_database(tmp_path: Pa
     finally:
         server.close()
     try:
-        assert sum(1 for _c, t in tally.acts if t == "received") >= ROUNDS, "too few acts to mean much"
+        assert sum(1 for _c, t in tally.acts if t == "received") >= ROUNDS, (
+            "too few acts to mean much"
+        )
         assert any(t == "returned" for _c, t in tally.acts), "no dossier lived its whole life"
         audit_sqlite(data_dir / DB_FILENAME)
         audit_workspace(data_dir, tally, since)

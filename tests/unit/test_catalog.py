@@ -280,17 +280,28 @@ def test_nfd_csv_is_normalised(tmp_path: Path) -> None:
 
 
 def test_broken_json_rows(tmp_path: Path) -> None:
-    records = [raw(), raw(code="1.2", name="a\x07b"), "not a record", raw(code="1.001193")]
+    long_name = raw(code="1.3", name="x" * 10_000)
+    records = [
+        raw(),
+        raw(code="1.2", name="a\x07b"),
+        "not a record",
+        raw(code="1.001193"),
+        long_name,
+    ]
     path = tmp_path / "b.json"
     path.write_text(json.dumps({"procedures": records}), encoding="utf-8")
     with pytest.raises(ImportFailed) as info:
         read_catalog(path)
-    found = [(e.row, e.code) for e in info.value.errors]
+    found = [(e.row, e.field, e.code) for e in info.value.errors]
     assert found == [
-        (2, "catalog.control_chars"),
-        (3, "catalog.record_invalid"),
-        (4, "catalog.duplicate_code"),
+        (2, "name", "catalog.control_chars"),
+        (3, None, "catalog.record_invalid"),
+        (4, "code", "catalog.duplicate_code"),
+        (5, "name", "catalog.text_too_long"),
     ]
+    assert info.value.errors[0].message == (
+        "Dòng 2, trường «name»: Tên thủ tục chứa ký tự điều khiển U+0007; hãy xóa ký tự này."
+    )
 
 
 def test_xlsx_bad_cells_are_row_errors(tmp_path: Path) -> None:
@@ -498,7 +509,7 @@ def test_demo_catalog() -> None:
 def test_demo_catalog_file_is_clean() -> None:
     text = catalog_io.DEMO_CATALOG_PATH.read_text(encoding="utf-8")
     assert unicodedata.is_normalized("NFC", text)
-    assert "/work/" not in text and "http" not in text
+    assert "http" not in text and "crawl" not in text
     result = read_catalog(catalog_io.DEMO_CATALOG_PATH, partial=True)
     assert result.errors == []
 

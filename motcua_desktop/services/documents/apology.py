@@ -1,0 +1,60 @@
+"""Form 04: the apology and new appointment, signed by the head of the unit that caused the delay."""
+
+from __future__ import annotations
+
+from reportlab.platypus import Flowable, Paragraph, Spacer
+
+from ...domain.events import parse_time
+from .context import DocumentContext
+from .facts import DossierFacts
+from .layout import A4_PORTRAIT, Signer, Styles, build_pdf, esc, header, signatures, title
+from .parts import fill
+
+
+def render_apology(ctx: DocumentContext, facts: DossierFacts) -> bytes:
+    """Form 04 from the dossier's one ``apology_issued`` event (refused without it, or with two)."""
+    form = ctx.forms.form("apology")
+    apology = facts.single_apology(form.title)
+    spec, st = A4_PORTRAIT, Styles(A4_PORTRAIT.scale)
+    state, data = facts.state, apology.data
+    blank = ctx.forms.text("blank")
+    unit = str(data.get("responsible_unit") or facts.responsible_unit or ctx.centre_name)
+    raw_old = data.get("original_appointment")
+    old = parse_time(raw_old, name="original_appointment") if raw_old else state.appointment
+    raw_new = data.get("new_appointment")
+    new = parse_time(raw_new, name="new_appointment") if raw_new else None
+    number = [Paragraph(esc(ctx.forms.text("doc_number")), st.center)]
+    story: list[Flowable] = header(
+        ctx, spec, st, date_text=ctx.date_line(apology.at), left_below=number,
+        form_number=form.number,
+    )  # fmt: skip
+    story += title(form.title, st)
+    story.append(Spacer(1, 4 * st.scale))
+    name = state.applicant.get("name") or blank
+    story.append(
+        Paragraph(fill(ctx.forms.common["salutation"], bold=("name",), name=name), st.center)
+    )
+    story.append(Spacer(1, 8 * st.scale))
+    paragraphs = [
+        fill(form.text("intake"), bold=("code",), date=ctx.day_text(state.received_at) or blank,
+             centre=ctx.centre_name, procedure=state.procedure_name or blank, code=state.code),
+        fill(form.text("appointment"), time=ctx.time_text(old)),
+        fill(form.text("delay"), unit=unit),
+        fill(form.text("reason"), reason=data.get("reason") or blank),
+        fill(form.text("apology"), bold=("time",), unit=unit, time=ctx.time_text(new)),
+        esc(form.text("closing")),
+    ]  # fmt: skip
+    body = [Paragraph(p, st.prose) for p in paragraphs]
+    story += body[:-1]
+    recipients = [str(line).replace("{centre}", ctx.centre_name) for line in form.items("recipients")]
+    signer = Signer(
+        form.text("sign"), ctx.head_of(unit), ctx.forms.text("sign_hint_seal"), unit=unit
+    )
+    story.append(
+        signatures(
+            spec, st, ctx.forms.text("sign_blank"), right=signer,
+            recipients=recipients, recipients_head=ctx.forms.text("recipients"),
+            keep_with=body[-1:],
+        )
+    )  # fmt: skip
+    return build_pdf([story], spec, title=form.title, author=ctx.centre_name, subject=facts.code)

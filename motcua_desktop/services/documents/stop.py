@@ -1,0 +1,53 @@
+"""Form 05: the notice that the processing of a dossier has stopped, with its reason."""
+
+from __future__ import annotations
+
+from reportlab.platypus import Flowable, Paragraph, Spacer
+
+from ...domain.events import EventType
+from .context import DocumentContext
+from .facts import DossierFacts
+from .layout import A4_PORTRAIT, Signer, Styles, build_pdf, esc, header, signatures, title
+from .parts import fill
+
+
+def render_stop(ctx: DocumentContext, facts: DossierFacts) -> bytes:
+    """Form 05 from the dossier's ``stopped`` event, signed by who decided the stop."""
+    form = ctx.forms.form("stop")
+    stop = facts.require(EventType.STOPPED, "quyết định dừng giải quyết", form.title)
+    spec, st = A4_PORTRAIT, Styles(A4_PORTRAIT.scale)
+    state = facts.state
+    blank = ctx.forms.text("blank")
+    number = [Paragraph(esc(ctx.forms.text("doc_number")), st.center)]
+    story: list[Flowable] = header(
+        ctx, spec, st, date_text=ctx.date_line(stop.at), left_below=number,
+        form_number=form.number,
+    )  # fmt: skip
+    story += title(form.title, st)
+    story.append(Spacer(1, 4 * st.scale))
+    name = state.applicant.get("name") or blank
+    story.append(
+        Paragraph(fill(ctx.forms.common["salutation"], bold=("name",), name=name), st.center)
+    )
+    story.append(Spacer(1, 8 * st.scale))
+    paragraphs = [
+        fill(form.text("intake"), bold=("code",), date=ctx.day_text(state.received_at) or blank,
+             centre=ctx.centre_name, procedure=state.procedure_name or blank, code=state.code),
+        fill(form.text("decision"), centre=ctx.centre_name, time=ctx.time_text(stop.at)),
+        fill(form.text("reason"), reason=stop.data.get("reason") or blank),
+        esc(form.text("closing")),
+    ]  # fmt: skip
+    body = [Paragraph(p, st.prose) for p in paragraphs]
+    story += body[:-1]
+    recipients = [str(line).replace("{centre}", ctx.centre_name) for line in form.items("recipients")]
+    signer = Signer(
+        form.text("sign"), ctx.person(stop.actor).full_name, ctx.forms.text("sign_hint_seal")
+    )
+    story.append(
+        signatures(
+            spec, st, ctx.forms.text("sign_blank"), right=signer,
+            recipients=recipients, recipients_head=ctx.forms.text("recipients"),
+            keep_with=body[-1:],
+        )
+    )  # fmt: skip
+    return build_pdf([story], spec, title=form.title, author=ctx.centre_name, subject=facts.code)
