@@ -43,7 +43,7 @@ def emit(value: Any, *, as_json: bool, text: str | None = None) -> None:
 
 
 def exit_code_for(error: MotcuaError) -> int:
-    if isinstance(error, PermissionDenied):
+    if isinstance(error, PermissionDenied) or error.code.startswith(("auth.", "user.inactive")):
         return EXIT_DENIED
     if isinstance(error, NotFoundError):
         return EXIT_NOT_FOUND
@@ -58,6 +58,11 @@ def report_error(error: MotcuaError, *, as_json: bool) -> int:
         print(to_json({"error": error.to_dict()}))
     else:
         print(f"Lỗi: {error.message}", file=sys.stderr)
+        if error.code == "intake.warnings":
+            print(
+                "Nếu đã kiểm tra với người nộp, thêm --confirm-warnings để vẫn tiếp nhận.",
+                file=sys.stderr,
+            )
         if isinstance(error, ImportFailed):
             for item in error.errors[:200]:
                 print(f"  - {item.message}", file=sys.stderr)

@@ -71,6 +71,7 @@ class DossierState:
     procedure_code: str = ""
     procedure_name: str = ""
     field: str = ""
+    responsible_unit: str = ""  # the catalog's unit in charge, as it stood at intake
     channel: str = ""
     applicant: dict[str, Any] = dc_field(default_factory=dict)
     received_at: datetime | None = None
@@ -132,6 +133,7 @@ def _received(s: DossierState, e: Event) -> DossierState:
         procedure_code=d.get("procedure_code", ""),
         procedure_name=d.get("procedure_name", ""),
         field=d.get("field", ""),
+        responsible_unit=d.get("responsible_unit", ""),
         channel=d.get("channel", ""),
         applicant=dict(d.get("applicant", {})),
         received_at=e.at,

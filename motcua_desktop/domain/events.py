@@ -24,7 +24,7 @@ register_messages(
         "event.hash": "Mã băm của sự kiện {id} không khớp nội dung (dữ liệu bị sửa?).",
         "event.chain": "Chuỗi băm của máy {node} bị đứt ở sự kiện số {seq}.",
         "event.version": "Phiên bản định dạng sự kiện {value} không được hỗ trợ (hỗ trợ {supported}).",
-        "event.json": "Dòng {line} không phải JSON hợp lệ: {detail}",
+        "event.json": "Không phải JSON hợp lệ (lỗi ở cột {column}).",
     }
 )
 

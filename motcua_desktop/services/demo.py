@@ -199,8 +199,10 @@ class _Simulation:
         t1 = self.later(
             received, 1, lambda: svc.hand_over(clerk, code, officer.username, note="Chuyển xử lý")
         )
+        if fate == "processing" and due < self.now:
+            fate = "returned"  # only the fate "overdue" leaves a dossier open past its appointment
         if fate in ("processing", "overdue"):
-            return  # still with the officer; the older ones are past their appointment by now
+            return  # still with the officer
         if fate.startswith("supplement"):
             items = [
                 {

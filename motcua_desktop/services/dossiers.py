@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import insert, select, update
@@ -122,7 +122,7 @@ class DossierService:
                 "procedure.no_processing_time", field="procedure_code", code=procedure.code
             )
         now = self.ws.clock()
-        data, warnings = intake_data(request, procedure, today=now.date())
+        data, warnings = intake_data(request, procedure, today=self._today(now))
         if warnings and not request.confirm_warnings:
             raise warnings_error(warnings)
         appointment = self.calendar.due(now, procedure.processing_time)
@@ -140,7 +140,7 @@ class DossierService:
         require(actor, Action.REFUSE)
         procedure = get_procedure(self.ws, request.procedure_code)
         now = self.ws.clock()
-        data, _warnings = intake_data(request, procedure, today=now.date())
+        data, _warnings = intake_data(request, procedure, today=self._today(now))
         data["reason"] = clean_text(reason, field="reason", max_len=2000, multiline=True)
         with self.ws.db.writing() as session:
             code = self._next_code(session, now)
@@ -295,15 +295,14 @@ class DossierService:
                 )
             assert state.appointment is not None
             local_due = state.appointment.astimezone(self.ws.tz)
-            today = now.astimezone(self.ws.tz).date()  # the counter's day in any clock zone
+            today = self._today(now)
             if self.calendar.add_working_days(today, 1) < local_due.date():
                 raise StateError(
                     "apology.not_late", code=state.code, date=f"{local_due:%d/%m/%Y %H:%M}"
                 )
             start = max(now, state.appointment)
-            unit = (
-                responsible_unit or state.holder_unit or state.applicant.get("responsible_unit", "")
-            )
+            # The unit holding the file when it overran; else the catalog's unit in charge.
+            unit = responsible_unit or state.holder_unit or state.responsible_unit
             return {
                 "reason": clean_text(reason, field="reason", max_len=2000, multiline=True),
                 "responsible_unit": clean_text(
@@ -330,6 +329,10 @@ class DossierService:
         )
 
     # ---- machinery ---------------------------------------------------------------------------
+
+    def _today(self, now: datetime) -> date:
+        """The counter's calendar day (the clock may read UTC; the commune lives in its own zone)."""
+        return now.astimezone(self.ws.tz).date()
 
     @staticmethod
     def _reason_only(reason: str) -> Any:

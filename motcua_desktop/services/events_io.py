@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import IO
 
@@ -25,7 +25,8 @@ register_messages(
         "event.conflict": "Sự kiện {id} đã có nhưng nội dung khác (mã băm khác).",
         "event.gap": "Sự kiện số {seq} của máy {node} đến trước sự kiện số {expected}; "
         "cần nhập các sự kiện còn thiếu trước.",
-        "event.too_large": "Dòng {line} quá dài ({size} byte, tối đa {max}).",
+        "event.too_large": "Dòng quá dài ({size} byte, tối đa {max}).",
+        "event.encoding": "Dòng không phải văn bản UTF-8 (tệp cần lưu với bảng mã UTF-8).",
     }
 )
 
@@ -67,47 +68,29 @@ def export_events(
     return count
 
 
+def _parse_line(raw: str | bytes) -> Event:
+    """One JSON Lines record to an event; every failure is a Vietnamese ValidationError."""
+    if len(raw) > MAX_LINE_BYTES:
+        raise ValidationError("event.too_large", size=len(raw), max=MAX_LINE_BYTES)
+    if isinstance(raw, bytes):
+        try:
+            raw = raw.decode("utf-8")
+        except UnicodeDecodeError:
+            raise ValidationError("event.encoding") from None
+    try:
+        payload = json.loads(raw)
+    except json.JSONDecodeError as exc:
+        raise ValidationError("event.json", column=exc.colno) from None
+    return Event.from_wire(payload)
+
+
 def parse_lines(lines: Iterable[str | bytes]) -> Iterator[tuple[int, Event | MotcuaError]]:
-    """Parse JSON Lines into events, yielding (line number, event or the error for that line)."""
+    """Parse JSON Lines, yielding (line number, the event or the error naming that line)."""
     for number, raw in enumerate(lines, start=1):
-        if isinstance(raw, bytes):
-            if len(raw) > MAX_LINE_BYTES:
-                yield (
-                    number,
-                    ValidationError(
-                        "event.too_large",
-                        row=number,
-                        line=number,
-                        size=len(raw),
-                        max=MAX_LINE_BYTES,
-                    ),
-                )
-                continue
-            try:
-                raw = raw.decode("utf-8")
-            except UnicodeDecodeError as exc:
-                yield (
-                    number,
-                    ValidationError("event.json", row=number, line=number, detail=str(exc)),
-                )
-                continue
         if not raw.strip():
             continue
-        if len(raw) > MAX_LINE_BYTES:
-            yield (
-                number,
-                ValidationError(
-                    "event.too_large", row=number, line=number, size=len(raw), max=MAX_LINE_BYTES
-                ),
-            )
-            continue
         try:
-            payload = json.loads(raw)
-        except json.JSONDecodeError as exc:
-            yield number, ValidationError("event.json", row=number, line=number, detail=exc.msg)
-            continue
-        try:
-            yield number, Event.from_wire(payload)
+            yield number, _parse_line(raw)
         except MotcuaError as exc:
             exc.row = number
             yield number, exc
@@ -125,25 +108,36 @@ def import_events(
         require(actor, Action.IMPORT_EVENTS)
     report = ImportReport()
     by_node: dict[str, list[Event]] = defaultdict(list)
-    for _line, item in parse_lines(lines):
+    line_of: dict[str, int] = {}
+    for line, item in parse_lines(lines):
         if isinstance(item, MotcuaError):
             report.errors.append(item)
         else:
             by_node[item.node].append(item)
+            line_of[item.id] = line
     if report.errors and not partial:
         raise ImportFailed(report.errors)
     with workspace.db.writing() as session:
-        apply_events(session, workspace, by_node, report)
+        apply_events(session, workspace, by_node, report, line_of=line_of)
         if report.errors and not partial:
             raise ImportFailed(report.errors)
     return report
 
 
 def apply_events(
-    session: Session, workspace: Workspace, by_node: dict[str, list[Event]], report: ImportReport
+    session: Session,
+    workspace: Workspace,
+    by_node: dict[str, list[Event]],
+    report: ImportReport,
+    *,
+    line_of: Mapping[str, int] | None = None,
 ) -> None:
-    """Append each node's events in seq order onto its chain, then re-fold every touched dossier."""
+    """Append each node's events in seq order onto its chain, then re-fold every touched dossier.
+
+    ``line_of`` maps event ids to the input line they came from, so errors can name it.
+    """
     now = workspace.clock()
+    lines = line_of or {}
     for node, events in by_node.items():
         last_seq, last_hash = eventstore.chain_head(session, node)
         for event in sorted(events, key=lambda e: e.seq):
@@ -154,18 +148,33 @@ def apply_events(
                 if stored == event.hash:
                     report.duplicates += 1
                 else:
-                    report.errors.append(ValidationError("event.conflict", field="id", id=event.id))
+                    report.errors.append(
+                        ValidationError(
+                            "event.conflict", field="id", row=lines.get(event.id), id=event.id
+                        )
+                    )
                 continue
             if event.seq != last_seq + 1:
                 report.errors.append(
                     ValidationError(
-                        "event.gap", field="seq", node=node, seq=event.seq, expected=last_seq + 1
-                    )
+                        "event.gap",
+                        field="seq",
+                        row=lines.get(event.id),
+                        node=node,
+                        seq=event.seq,
+                        expected=last_seq + 1,
+                    )  # fmt: skip
                 )
                 break  # later events of this node cannot chain either
             if event.prev != last_hash:
                 report.errors.append(
-                    ValidationError("event.chain", field="prev", node=node, seq=event.seq)
+                    ValidationError(
+                        "event.chain",
+                        field="prev",
+                        row=lines.get(event.id),
+                        node=node,
+                        seq=event.seq,
+                    )
                 )
                 break
             eventstore.append(session, event, stored_at=now, local=False)

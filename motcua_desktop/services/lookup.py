@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, tzinfo
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -52,26 +52,27 @@ _COLUMNS = (
 )  # fmt: skip
 
 
-def _t(key: str | None) -> datetime | None:
-    return from_utc_key(key) if key else None
+def _t(key: str | None, tz: tzinfo) -> datetime | None:
+    # Stored as UTC keys for ordering; shown in the commune's zone like every other time.
+    return from_utc_key(key).astimezone(tz) if key else None
 
 
-def _summary(row: tuple[object, ...]) -> DossierSummary:
+def _summary(row: tuple[object, ...], tz: tzinfo) -> DossierSummary:
     (code, status, pcode, pname, field, channel, name, phone, rec, appt, resched, resolved,
      holder_user, holder_unit, review) = row  # fmt: skip
     return DossierSummary(
         str(code), Status(str(status)), str(pcode), str(pname), str(field), str(channel), str(name),
-        str(phone), _t(rec), _t(appt), _t(resched), _t(resolved),  # type: ignore[arg-type]
+        str(phone), _t(rec, tz), _t(appt, tz), _t(resched, tz), _t(resolved, tz),  # type: ignore[arg-type]
         str(holder_user), str(holder_unit), bool(review),
     )  # fmt: skip
 
 
 def _fetch(
-    session: Session, *conditions: object, limit: int = 50, order: object = None
+    session: Session, tz: tzinfo, *conditions: object, limit: int = 50, order: object = None
 ) -> list[DossierSummary]:
     stmt = select(*_COLUMNS).where(*conditions)  # type: ignore[arg-type]
     stmt = stmt.order_by(order if order is not None else DossierRecord.id.desc()).limit(limit)  # type: ignore[arg-type]
-    return [_summary(tuple(r)) for r in session.execute(stmt)]
+    return [_summary(tuple(r), tz) for r in session.execute(stmt)]
 
 
 def classify(query: str) -> tuple[str, str]:
@@ -95,28 +96,32 @@ def search(workspace: Workspace, query: str, *, limit: int = 50) -> list[Dossier
     kind, key = classify(query)
     with workspace.db.reading() as session:
         if kind == "code":
-            return _fetch(session, DossierRecord.code == key, limit=1)
+            return _fetch(session, workspace.tz, DossierRecord.code == key, limit=1)
         if kind == "id_number":
-            return _fetch(session, DossierRecord.id_number == key, limit=limit)
+            return _fetch(session, workspace.tz, DossierRecord.id_number == key, limit=limit)
         if kind == "phone":
-            return _fetch(session, DossierRecord.phone == key, limit=limit)
+            return _fetch(session, workspace.tz, DossierRecord.phone == key, limit=limit)
         if kind == "digits":
             # A partial number: the serial at the end of a code, or the start of a phone number.
             return _fetch(
                 session,
+                workspace.tz,
                 (DossierRecord.phone >= key) & (DossierRecord.phone < key + "\uffff"),
                 limit=limit,
             )
         codes = eventstore.search_dossiers(session, search_tokens(key), limit=limit)
         if not codes:
             return []
-        found = {s.code: s for s in _fetch(session, DossierRecord.code.in_(codes), limit=limit)}
+        found = {
+            s.code: s
+            for s in _fetch(session, workspace.tz, DossierRecord.code.in_(codes), limit=limit)
+        }
         return [found[c] for c in codes if c in found]
 
 
 def needs_review(workspace: Workspace, *, limit: int = 500) -> list[DossierSummary]:
     with workspace.db.reading() as session:
-        return _fetch(session, DossierRecord.needs_review.is_(True), limit=limit)
+        return _fetch(session, workspace.tz, DossierRecord.needs_review.is_(True), limit=limit)
 
 
 def open_due_before(
@@ -126,6 +131,7 @@ def open_due_before(
     with workspace.db.reading() as session:
         return _fetch(
             session,
+            workspace.tz,
             DossierRecord.status.in_([s.value for s in OPEN]),
             DossierRecord.appointment < utc_key(moment),
             limit=limit,
@@ -135,4 +141,4 @@ def open_due_before(
 
 def with_status(workspace: Workspace, status: Status, *, limit: int = 1000) -> list[DossierSummary]:
     with workspace.db.reading() as session:
-        return _fetch(session, DossierRecord.status == status.value, limit=limit)
+        return _fetch(session, workspace.tz, DossierRecord.status == status.value, limit=limit)

@@ -127,8 +127,7 @@ class PrintService:
                 .order_by(DossierRecord.received_at, DossierRecord.code)
             ).all()
             return [
-                DossierFacts.from_events(eventstore.dossier_events(session, code))
-                for code in codes
+                DossierFacts.from_events(eventstore.dossier_events(session, code)) for code in codes
             ]
 
 

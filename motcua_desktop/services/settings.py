@@ -14,7 +14,7 @@ from ..domain.roles import Action
 from ..domain.text import clean_text
 from ..storage.schema import SettingRecord
 from .users import User, require
-from .workspace import Workspace
+from .workspace import DEFAULT_TZ, Workspace
 
 register_messages({"settings.unknown": "Không có mục cấu hình «{key}»."})
 
@@ -56,7 +56,7 @@ EDITABLE: dict[str, tuple[str, Any]] = {
 }
 
 DEFAULTS: dict[str, Any] = {
-    "timezone": "Asia/Ho_Chi_Minh",
+    "timezone": DEFAULT_TZ,
     "cutoff": "15:00",
     "office_hours": [["07:30", "11:30"], ["13:30", "17:00"]],
     "supplement_expiry_days": 15,

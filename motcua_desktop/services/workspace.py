@@ -13,6 +13,7 @@ from zoneinfo import ZoneInfo
 import platformdirs
 from sqlalchemy import select
 
+from ..domain.calendar import VN_TZ
 from ..domain.errors import MotcuaError, register_messages
 from ..storage.database import DB_FILENAME, Database, make_engine
 from ..storage.migrations import upgrade
@@ -27,7 +28,7 @@ register_messages(
 )
 
 Clock = Callable[[], datetime]
-DEFAULT_TZ = "Asia/Ho_Chi_Minh"
+DEFAULT_TZ = VN_TZ.key
 FAKE_NOW_ENV = "MOTCUA_FAKE_NOW"  # training and tests: a fixed device time, ISO 8601 with offset
 
 

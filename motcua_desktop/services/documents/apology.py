@@ -46,7 +46,9 @@ def render_apology(ctx: DocumentContext, facts: DossierFacts) -> bytes:
     ]  # fmt: skip
     body = [Paragraph(p, st.prose) for p in paragraphs]
     story += body[:-1]
-    recipients = [str(line).replace("{centre}", ctx.centre_name) for line in form.items("recipients")]
+    recipients = [
+        str(line).replace("{centre}", ctx.centre_name) for line in form.items("recipients")
+    ]
     signer = Signer(
         form.text("sign"), ctx.head_of(unit), ctx.forms.text("sign_hint_seal"), unit=unit
     )

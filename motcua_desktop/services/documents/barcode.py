@@ -9,6 +9,7 @@ from reportlab.lib.colors import black, white
 from reportlab.lib.units import mm
 
 from ...domain.errors import ValidationError, register_messages
+from .fonts import REGULAR, register_fonts
 
 register_messages(
     {
@@ -50,9 +51,10 @@ def code128_drawing(
     0.25 mm, so a 200-dpi scan or render still resolves every bar.
     """
     pattern = code128_modules(value, field=field)
+    register_fonts()  # the drawing's initial font must exist, or reportlab falls back to Helvetica
     total = len(pattern) + 2 * QUIET_MODULES
     module = max(MIN_MODULE, min(MAX_MODULE, max_width / total))
-    drawing = Drawing(total * module, height)
+    drawing = Drawing(total * module, height, initialFontName=REGULAR)
     drawing.add(Rect(0, 0, total * module, height, fillColor=white, strokeColor=None))
     x = QUIET_MODULES * module
     run_start = None
@@ -70,9 +72,12 @@ def code128_drawing(
 
 def qr_drawing(value: str, *, size: float = 24 * mm) -> Drawing:
     """A QR code (error correction M) of ``value`` with its quiet zone, ``size`` wide."""
+    register_fonts()
     widget = QrCodeWidget(value, barLevel="M", barBorder=4)
     x0, y0, x1, y1 = widget.getBounds()
     width, height = x1 - x0, y1 - y0
-    drawing = Drawing(size, size, transform=[size / width, 0, 0, size / height, 0, 0])
+    drawing = Drawing(
+        size, size, transform=[size / width, 0, 0, size / height, 0, 0], initialFontName=REGULAR
+    )
     drawing.add(widget)
     return drawing

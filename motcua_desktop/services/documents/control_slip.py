@@ -11,7 +11,17 @@ from reportlab.platypus import Flowable, Paragraph, Spacer, Table
 from ...domain.events import EventType
 from .context import DocumentContext
 from .facts import DossierFacts, step_result
-from .layout import A4_PORTRAIT, PageSpec, Styles, build_pdf, esc, grid_style, header, title
+from .layout import (
+    A4_PORTRAIT,
+    GRID_SLACK,
+    PageSpec,
+    Styles,
+    build_pdf,
+    esc,
+    grid_style,
+    header,
+    title,
+)
 from .parts import code_block, fill
 from .templates import FormText
 
@@ -43,25 +53,34 @@ def _row(
 
 
 def step_rows(ctx: DocumentContext, facts: DossierFacts, form: FormText, st: Styles) -> list[Any]:
-    """Each hand-over, then the return to the applicant, with the result of that step."""
+    """Each hand-over, then the return to the applicant, with the result of the step it closes.
+
+    A hand-over closes the giver's step, so it is judged against the ``step_due`` the giver was
+    handed with (the previous hand-over's), else against the appointment in force at that time.
+    Judging it against its own ``step_due``, set at that very moment for the receiver's step,
+    could never be anything but early.
+    """
     sign = form.text("sign_here")
     rows: list[Any] = []
+    giver_due: datetime | None = None
     for h in facts.state.handovers:
         giver, taker = ctx.person(h.from_user), ctx.person(h.to_user)
-        due = h.step_due or facts.appointment_at(h.at)
+        due = giver_due or facts.appointment_at(h.at)
         rows.append(
             _row(len(rows) + 1, _side(giver.full_name, h.from_unit or giver.unit, st, sign),
                  _side(taker.full_name, h.to_unit or taker.unit, st, sign),
                  h.at, due, h.note, ctx, form, st)
         )  # fmt: skip
+        giver_due = h.step_due
     returned = facts.last(EventType.RETURNED)
     if returned is not None and facts.state.returned_at is not None:
         clerk = ctx.person(returned.actor)
         to_whom = str(returned.data.get("to_whom") or facts.state.applicant.get("name", ""))
+        due = giver_due or facts.appointment_at(returned.at)
         rows.append(
             _row(len(rows) + 1, _side(clerk.full_name, clerk.unit, st, sign),
-                 _side(to_whom, form.text("applicant_side"), st, sign), returned.at,
-                 facts.appointment_at(returned.at), form.text("return_note"), ctx, form, st)
+                 _side(to_whom, form.text("applicant_side"), st, sign), returned.at, due,
+                 form.text("return_note"), ctx, form, st)
         )  # fmt: skip
     return rows
 
@@ -71,7 +90,7 @@ def _steps_table(rows: list[Any], form: FormText, spec: PageSpec, st: Styles) ->
         return Paragraph(esc(form.text("no_rows")), st.note_center)
     first, when, result = 9 * mm, 24 * mm, 26 * mm
     side = 40 * mm
-    note = spec.width - first - 2 * side - when - result
+    note = spec.width - GRID_SLACK - first - 2 * side - when - result
     head = [Paragraph(esc(c), st.cell_head) for c in form.items("columns")]
     table = Table(
         [head, *rows], colWidths=[first, side, side, when, result, note], repeatRows=1,

@@ -14,8 +14,8 @@ from ...domain.events import Event, EventType, parse_time
 
 register_messages(
     {
-        "document.needs_event": "Hồ sơ {code} chưa có {what}; không thể in «{form}».",
-        "document.apology_many": "Hồ sơ {code} có {count} văn bản xin lỗi, hẹn lại; quy định chỉ "
+        "dossier.print_needs_event": "Hồ sơ {code} chưa có {what}; không thể in «{form}».",
+        "dossier.print_apology_many": "Hồ sơ {code} có {count} văn bản xin lỗi, hẹn lại; quy định chỉ "
         "cho hẹn lại một lần. Cần rà soát hồ sơ trước khi in.",
     }
 )
@@ -54,7 +54,7 @@ class DossierFacts:
         event = self.last(kind)
         if event is None:
             raise StateError(
-                "document.needs_event", field="dossier", code=self.code, what=what, form=form
+                "dossier.print_needs_event", field="dossier", code=self.code, what=what, form=form
             )
         return event
 
@@ -93,7 +93,7 @@ class DossierFacts:
             self.require(EventType.APOLOGY_ISSUED, "văn bản xin lỗi, hẹn lại", form)
         if len(found) > 1:
             raise StateError(
-                "document.apology_many", field="dossier", code=self.code, count=len(found)
+                "dossier.print_apology_many", field="dossier", code=self.code, count=len(found)
             )
         return found[0]
 

@@ -110,7 +110,7 @@ class Styles:
         self.page_number = 13 * scale
 
 
-class Rule(Flowable):
+class Rule(Flowable):  # type: ignore[misc]
     """A horizontal line of a given length; tables centre it in its cell."""
 
     def __init__(self, length: float, *, thickness: float = 0.6, above: float = 4.0) -> None:
@@ -125,7 +125,7 @@ class Rule(Flowable):
         self.canv.line(0, self.thickness / 2, self.length, self.thickness / 2)
 
 
-class SectionStart(Flowable):
+class SectionStart(Flowable):  # type: ignore[misc]
     """Marks where a document restarts its page count (each receipt copy is its own document)."""
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
@@ -169,11 +169,11 @@ def header(
     ]
     rows: list[list[Any]] = [
         [left_cell, right_cell],
-        [list(left_below) or "", Paragraph(esc(date_text), st.date)],
+        [list(left_below), Paragraph(esc(date_text), st.date)],
     ]
     table = Table(rows, colWidths=[left_w, right_w], hAlign="CENTER")
     table.setStyle(
-        TableStyle(
+        table_style(
             [
                 ("ALIGN", (0, 0), (-1, -1), "CENTER"),
                 ("VALIGN", (0, 0), (-1, -1), "TOP"),
@@ -236,18 +236,18 @@ def signatures(
     ``keep_with`` (the last lines of the body) moves with it, so a signature never stands alone
     at the top of a page.
     """
-    left_cell: list[Flowable] | str = ""
+    left_cell: list[Flowable] = []
     if left is not None:
         left_cell = signer_block(left, st, blank)
     elif recipients:
         left_cell = [Paragraph(esc(recipients_head), st.recipients_head)]
         left_cell += [Paragraph(esc(line), st.recipients) for line in recipients]
-    right_cell = signer_block(right, st, blank) if right is not None else ""
+    right_cell = signer_block(right, st, blank) if right is not None else []
     table = Table(
         [[left_cell, right_cell]], colWidths=[spec.width * 0.45, spec.width * 0.55], hAlign="CENTER"
     )
     table.setStyle(
-        TableStyle(
+        table_style(
             [
                 ("VALIGN", (0, 0), (-1, -1), "TOP"),
                 ("LEFTPADDING", (0, 0), (-1, -1), 0),
@@ -259,9 +259,18 @@ def signatures(
     return KeepTogether([*keep_with, table])
 
 
+# A ruled table is this much narrower than the text area, so its outer strokes stay off the margin.
+GRID_SLACK = 1.0
+
+
+def table_style(commands: Sequence[tuple[Any, ...]]) -> TableStyle:
+    """A TableStyle whose plain-text cells use our font: reportlab's default would be Helvetica."""
+    return TableStyle([("FONTNAME", (0, 0), (-1, -1), REGULAR), *commands])
+
+
 def grid_style(header_rows: int = 1) -> TableStyle:
     """A ruled table with a header row; used by the components, items, steps and ledger tables."""
-    return TableStyle(
+    return table_style(
         [
             ("GRID", (0, 0), (-1, -1), 0.5, "#000000"),
             ("VALIGN", (0, 0), (-1, -1), "TOP"),
@@ -274,7 +283,7 @@ def grid_style(header_rows: int = 1) -> TableStyle:
     )
 
 
-class _Document(BaseDocTemplate):
+class _Document(BaseDocTemplate):  # type: ignore[misc]
     """One frame inside the NĐ 30 margins; the page number (from page 2) centred in the top margin."""
 
     def __init__(self, buffer: io.BytesIO, spec: PageSpec, **meta: Any) -> None:

@@ -16,7 +16,7 @@ from ...domain.events import EventType
 from .context import DocumentContext
 from .facts import DossierFacts
 from .fonts import BOLD, REGULAR, text_width
-from .layout import A4_LANDSCAPE, Styles, build_pdf, esc, grid_style, header, title
+from .layout import A4_LANDSCAPE, GRID_SLACK, Styles, build_pdf, esc, grid_style, header, title
 from .parts import fill
 from .templates import FormText
 
@@ -80,7 +80,7 @@ def _widths(dossiers: Sequence[DossierFacts], total: float) -> list[float]:
     longest = max(text_width(f.code, REGULAR, _CELL.fontSize) for f in dossiers)
     code = min(max(longest + 8, 30 * mm), 55 * mm)  # 2 × 3 pt cell padding and a little air
     fixed = (_STT + _UNIT + 4 * _DATE + _PROGRESS + _NOTE) * mm
-    wide = (total - fixed - code) / 2
+    wide = (total - GRID_SLACK - fixed - code) / 2
     return [
         _STT * mm, code, wide, wide, _UNIT * mm, _DATE * mm, _DATE * mm, _DATE * mm,
         _PROGRESS * mm, _DATE * mm, _NOTE * mm,

@@ -7,12 +7,12 @@ from string import Formatter
 from typing import Any
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, Paragraph, Spacer, Table
 
 from .barcode import code128_drawing, qr_drawing
 from .context import DocumentContext
 from .facts import DossierFacts
-from .layout import PageSpec, Styles, esc, grid_style
+from .layout import PageSpec, Styles, esc, grid_style, table_style
 
 
 def fill(template: str, *, bold: Sequence[str] = (), **values: object) -> str:
@@ -64,7 +64,7 @@ def code_block(
         widths += [6 * mm, qr.width]
     row = Table([cells], colWidths=widths, hAlign="CENTER")
     row.setStyle(
-        TableStyle(
+        table_style(
             [
                 ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
                 ("LEFTPADDING", (0, 0), (-1, -1), 0),

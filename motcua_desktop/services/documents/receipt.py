@@ -8,8 +8,19 @@ from reportlab.platypus import Flowable, Paragraph
 from ...domain.events import EventType
 from .context import DocumentContext
 from .facts import DossierFacts
-from .layout import A4_PORTRAIT, A5_PORTRAIT, PageSpec, Signer, Styles, build_pdf, esc, header
-from .layout import signatures, title
+from .layout import (
+    A4_PORTRAIT,
+    A5_PORTRAIT,
+    GRID_SLACK,
+    PageSpec,
+    Signer,
+    Styles,
+    build_pdf,
+    esc,
+    header,
+    signatures,
+    title,
+)
 from .parts import applicant_lines, code_block, fill, grid
 from .templates import FormText
 
@@ -20,7 +31,7 @@ def _components(facts: DossierFacts, form: FormText, spec: PageSpec, st: Styles)
         return Paragraph(esc(form.text("components_none")), st.note_center)
     narrow = 18 * mm * st.scale
     first = 10 * mm * st.scale
-    widths = [first, spec.width - first - 2 * narrow, narrow, narrow]
+    widths = [first, spec.width - GRID_SLACK - first - 2 * narrow, narrow, narrow]
     rows = [
         (str(i), str(c.get("name", "")), str(c.get("originals", 0)), str(c.get("copies", 0)))
         for i, c in enumerate(items, start=1)
@@ -37,9 +48,7 @@ def _delivery(ctx: DocumentContext, facts: DossierFacts, form: FormText) -> str:
     return form.text("delivery_counter", centre=ctx.centre_name)
 
 
-def _copy(
-    ctx: DocumentContext, facts: DossierFacts, spec: PageSpec, label: str
-) -> list[Flowable]:
+def _copy(ctx: DocumentContext, facts: DossierFacts, spec: PageSpec, label: str) -> list[Flowable]:
     st = Styles(spec.scale)
     form = ctx.forms.form("receipt")
     state = facts.state

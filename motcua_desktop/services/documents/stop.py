@@ -39,7 +39,9 @@ def render_stop(ctx: DocumentContext, facts: DossierFacts) -> bytes:
     ]  # fmt: skip
     body = [Paragraph(p, st.prose) for p in paragraphs]
     story += body[:-1]
-    recipients = [str(line).replace("{centre}", ctx.centre_name) for line in form.items("recipients")]
+    recipients = [
+        str(line).replace("{centre}", ctx.centre_name) for line in form.items("recipients")
+    ]
     signer = Signer(
         form.text("sign"), ctx.person(stop.actor).full_name, ctx.forms.text("sign_hint_seal")
     )

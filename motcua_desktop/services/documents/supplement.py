@@ -8,7 +8,17 @@ from reportlab.platypus import Flowable, Paragraph
 from ...domain.events import EventType
 from .context import DocumentContext
 from .facts import DossierFacts
-from .layout import A4_PORTRAIT, Signer, Styles, build_pdf, esc, header, signatures, title
+from .layout import (
+    A4_PORTRAIT,
+    GRID_SLACK,
+    Signer,
+    Styles,
+    build_pdf,
+    esc,
+    header,
+    signatures,
+    title,
+)
 from .parts import applicant_lines, code_block, fill, grid
 
 
@@ -32,7 +42,7 @@ def render_supplement(ctx: DocumentContext, facts: DossierFacts) -> bytes:
     story.append(Paragraph(esc(form.text("items_heading")), st.body))
     items = request.data.get("items") or []
     first, kind = 10 * mm, 38 * mm
-    rest = (spec.width - first - kind) / 2
+    rest = (spec.width - GRID_SLACK - first - kind) / 2
     rows = [
         (str(i), str(item.get("name", "")), str(item.get("kind", "")), str(item.get("reason", "")))
         for i, item in enumerate(items, start=1)
