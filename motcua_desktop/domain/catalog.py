@@ -11,6 +11,7 @@ from typing import Any
 
 from .durations import DEFAULT_CUTOFF, Duration, DurationKind, parse_hhmm
 from .errors import ValidationError, register_messages
+from .text import is_noncharacter
 
 register_messages(
     {
@@ -225,7 +226,7 @@ def clean_text(
     text = unicodedata.normalize("NFC", value)
     allowed = "\n\t\r"
     for ch in text:
-        if unicodedata.category(ch) == "Cc" and ch not in allowed:
+        if (unicodedata.category(ch) == "Cc" and ch not in allowed) or is_noncharacter(ch):
             raise ValidationError(
                 "catalog.control_chars", field=key, label=label, char=f"U+{ord(ch):04X}"
             )

@@ -94,11 +94,17 @@ def fold(s: str) -> str:
     return " ".join(t.split())
 
 
+def is_noncharacter(c: str) -> bool:
+    """Unicode noncharacters (U+FDD0–FDEF, U+xxFFFE/F): not text, and invalid in XML files."""
+    code = ord(c)
+    return 0xFDD0 <= code <= 0xFDEF or (code & 0xFFFE) == 0xFFFE
+
+
 def _is_control(c: str, multiline: bool) -> bool:
     code = ord(c)
     if code < 0x20 or 0x7F <= code <= 0x9F:
         return not (multiline and c in "\n\t")
-    return False
+    return is_noncharacter(c)
 
 
 _H_SPACE_RUN = re.compile(r"[^\S\n\t]+")

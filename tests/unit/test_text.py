@@ -246,3 +246,12 @@ def test_search_tokens_only_letters_and_digits(s: str) -> None:
     tokens = search_tokens(s)
     assert all(tok and all(c.isalnum() for c in tok) for tok in tokens)
     assert all(fold(tok) == tok for tok in tokens)
+
+
+def test_noncharacters_are_refused_as_text():
+    from motcua_desktop.domain.errors import ValidationError
+    from motcua_desktop.domain.text import clean_text
+
+    for bad in ("\ufffe", "\uffff", "\ufdd0", "\U0001fffe"):
+        with pytest.raises(ValidationError):
+            clean_text(f"Nguyễn{bad}", field="name", max_len=50)
