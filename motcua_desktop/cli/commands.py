@@ -17,6 +17,7 @@ from ..domain.dossier import STATUS_LABELS_VI
 from ..domain.durations import DEFAULT_CUTOFF, Duration, parse_hhmm
 from ..domain.errors import MotcuaError, ValidationError, register_messages
 from ..services import calendar_service, catalog, events_io, lookup, users
+from ..services import settings as settings_service
 from ..services.catalog_io import CatalogFormat
 from ..services.demo import DEMO_PASSWORD, create_demo
 from ..services.dossiers import ActResult, DossierService
@@ -493,4 +494,21 @@ def cmd_user_passwd(args: argparse.Namespace) -> int:
     emit(
         {"changed": args.username}, as_json=args.json, text=f"Đã đổi mật khẩu của {args.username}."
     )
+    return 0
+
+
+def cmd_settings_show(args: argparse.Namespace) -> int:
+    with workspace(args) as ws:
+        values = ws.settings
+    lines = [f"{key}: {value}" for key, value in sorted(values.items())]
+    lines += ["", "Các mục sửa được (motcua settings set KEY VALUE):"]
+    lines += [f"  {key:<24} {label}" for key, (label, _check) in settings_service.EDITABLE.items()]
+    emit(values, as_json=args.json, text="\n".join(lines))
+    return 0
+
+
+def cmd_settings_set(args: argparse.Namespace) -> int:
+    with workspace(args) as ws:
+        stored = settings_service.update_settings(ws, actor(ws, args), {args.key: args.value})
+    emit(stored, as_json=args.json, text=f"Đã lưu {args.key} = {stored[args.key]}.")
     return 0

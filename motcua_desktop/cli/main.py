@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
 from ..domain.errors import MotcuaError
-from . import commands
+from . import commands, print_cmd
 from .output import report_error
 from .parser import VietnameseParser
 
@@ -73,6 +74,8 @@ def build_parser(*, json_errors: bool = False) -> argparse.ArgumentParser:
     _dossier(sub)
     _events(sub)
     _user(sub)
+    _settings(sub)
+    print_cmd.register(sub)
     return parser
 
 
@@ -273,6 +276,20 @@ def _user(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.set_defaults(func=commands.cmd_user_passwd)
 
 
+def _settings(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    st = sub.add_parser("settings", help="cấu hình của xã và của máy").add_subparsers(
+        dest="action", required=True
+    )
+    p = st.add_parser("show", help="xem cấu hình")
+    _common(p)
+    p.set_defaults(func=commands.cmd_settings_show)
+    p = st.add_parser("set", help="sửa một mục cấu hình (quản trị)")
+    _common(p, auth=True)
+    p.add_argument("key", help="ví dụ: cutoff, office_hours, centre_name, unit_heads")
+    p.add_argument("value", help='ví dụ: 15:00 | "07:30-11:30,13:30-17:00" | {"đơn vị": "họ tên"}')
+    p.set_defaults(func=commands.cmd_settings_set)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     args = build_parser(json_errors="--json" in argv).parse_args(argv)
@@ -284,6 +301,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return report_error(error, as_json=as_json)
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:
+        # The reader (e.g. `| head`) went away: not an error of ours; silence the final flush.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
 
 
 if __name__ == "__main__":

@@ -9,7 +9,7 @@ from datetime import date, datetime
 from enum import Enum
 from typing import Any
 
-from ..domain.errors import ImportFailed, MotcuaError, NotFoundError, PermissionDenied
+from ..domain.errors import ImportFailed, MotcuaError, NotFoundError, PermissionDenied, StateError
 
 EXIT_OK = 0
 EXIT_INVALID = 2  # bad input: the message names the field
@@ -47,7 +47,9 @@ def exit_code_for(error: MotcuaError) -> int:
         return EXIT_DENIED
     if isinstance(error, NotFoundError):
         return EXIT_NOT_FOUND
-    if error.code.startswith(("dossier.", "apology.", "workspace.", "db.")):
+    if isinstance(error, StateError) or error.code.startswith(
+        ("dossier.", "apology.", "workspace.", "db.")
+    ):
         return EXIT_STATE
     return EXIT_INVALID
 

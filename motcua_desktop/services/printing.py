@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
@@ -112,7 +113,7 @@ class PrintService:
             stem = f"ledger-{start:%Y%m%d}-{end:%Y%m%d}-{stamp}"
         else:
             assert code is not None
-            folder = self.ws.documents_dir / code.strip().upper()
+            folder = self.ws.documents_dir / _folder_name(code)
             stem = f"{kind}{'-a5' if a5 else ''}-{stamp}"
         return write_atomic(_free_name(folder, stem), data)
 
@@ -142,6 +143,15 @@ def _check_range(start: date | None, end: date | None) -> tuple[date, date]:
     if days > MAX_LEDGER_DAYS:
         raise ValidationError("print.range_too_long", field="to", days=days, max=MAX_LEDGER_DAYS)
     return start, end
+
+
+def _folder_name(code: str) -> str:
+    """The dossier's folder name: its code, with anything a path could misread replaced.
+
+    Codes also arrive by sync from other PCs, so they are never trusted as paths.
+    """
+    name = re.sub(r"[^\w.-]", "_", code.strip().upper()).lstrip(".")
+    return name or "_"
 
 
 def _free_name(folder: Path, stem: str) -> Path:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from sqlalchemy import select
@@ -16,7 +17,14 @@ from ..storage.schema import SettingRecord
 from .users import User, require
 from .workspace import DEFAULT_TZ, Workspace
 
-register_messages({"settings.unknown": "Không có mục cấu hình «{key}»."})
+register_messages(
+    {
+        "settings.unknown": "Không có mục cấu hình «{key}».",
+        "settings.choice": "Giá trị «{value}» không hợp lệ; chọn một trong: {options}.",
+        "settings.url": "Địa chỉ «{value}» phải bắt đầu bằng https:// hoặc http://.",
+        "settings.json": 'Giá trị phải là một đối tượng JSON dạng {{"đơn vị": "họ tên"}}.',
+    }
+)
 
 # key -> (Vietnamese label, validator). Validators return the value to store.
 EDITABLE: dict[str, tuple[str, Any]] = {
@@ -49,6 +57,12 @@ EDITABLE: dict[str, tuple[str, Any]] = {
         "Thư mục sao lưu",
         lambda v: clean_text(v, field="backup_dir", max_len=500, required=False),
     ),
+    "form_set": (
+        "Bộ biểu mẫu (2025 hoặc 2018)",
+        lambda v: _choice(v, "form_set", ("2025", "2018")),
+    ),
+    "lookup_url": ("Địa chỉ tra cứu hồ sơ (mã QR)", lambda v: _url(v)),
+    "unit_heads": ("Thủ trưởng các cơ quan, đơn vị ({đơn vị: họ tên})", lambda v: _unit_heads(v)),
     "chairman_name": (
         "Họ tên Chủ tịch UBND",
         lambda v: clean_text(v, field="chairman_name", max_len=200, required=False),
@@ -71,6 +85,39 @@ def _positive(value: Any, field: str) -> int:
     if number <= 0:
         raise ValidationError("duration.value", field=field, value=value)
     return number
+
+
+def _choice(value: Any, field: str, options: tuple[str, ...]) -> str:
+    text = str(value).strip()
+    if text not in options:
+        raise ValidationError(
+            "settings.choice", field=field, value=value, options=", ".join(options)
+        )
+    return text
+
+
+def _url(value: Any) -> str:
+    text = clean_text(value, field="lookup_url", max_len=300, required=False)
+    if text and not text.startswith(("https://", "http://")):
+        raise ValidationError("settings.url", field="lookup_url", value=text)
+    return text
+
+
+def _unit_heads(value: Any) -> dict[str, str]:
+    """A JSON object (or dict) mapping each unit's name to its head's full name."""
+    if isinstance(value, str):
+        try:
+            value = json.loads(value)
+        except json.JSONDecodeError:
+            raise ValidationError("settings.json", field="unit_heads", value=value) from None
+    if not isinstance(value, dict):
+        raise ValidationError("settings.json", field="unit_heads", value=value)
+    return {
+        clean_text(unit, field="unit_heads", max_len=200): clean_text(
+            name, field="unit_heads", max_len=200
+        )
+        for unit, name in value.items()
+    }
 
 
 def _office_hours(value: Any) -> list[list[str]]:

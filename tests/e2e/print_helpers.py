@@ -94,7 +94,9 @@ def margin_ink(
             width, height = page.get_size()
             image = page.render(scale=dpi / 72, grayscale=True).to_pil().convert("L")
             k = dpi / 72
-            inset = 2  # anti-aliasing of a rule ending on a band's inner edge is not ink in the margin
+            inset = (
+                2  # anti-aliasing of a rule ending on a band's inner edge is not ink in the margin
+            )
             centre = (left + (width - left - right) / 2) * k
             zone = number_zone * k
             bands = {
@@ -143,7 +145,11 @@ def text_overlaps(data: bytes, *, tolerance: float = 1.0) -> list[tuple[int, str
                     dy = min(a[3], b[3]) - max(a[1], b[1])
                     if dx > tolerance and dy > tolerance:
                         clashes.append(
-                            (index + 1, textpage.get_text_bounded(*a), textpage.get_text_bounded(*b))
+                            (
+                                index + 1,
+                                textpage.get_text_bounded(*a),
+                                textpage.get_text_bounded(*b),
+                            )
                         )
     finally:
         pdf.close()

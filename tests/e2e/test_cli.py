@@ -573,3 +573,52 @@ def test_entry_point_pipes_events_from_one_pc_to_its_sibling(motcua, make_data_d
     assert json.loads(importer.stdout)["stored"] == 1
     shown = motcua("--data-dir", b, "dossier", "show", code, "--json")
     assert shown.code == 0 and shown.json()["state"]["status"] == "processing"
+
+
+# ---- settings -----------------------------------------------------------------------------
+
+
+def test_settings_change_the_calendar_the_counter_uses(motcua, data_dir, monkeypatch):
+    monkeypatch.setenv("MOTCUA_USER", "admin")
+    assert motcua("--data-dir", data_dir, "settings", "set", "cutoff", "14:30").code == 0
+    hours = motcua(
+        "--data-dir", data_dir, "settings", "set", "office_hours", "07:00-11:00,13:00-16:30"
+    )
+    assert hours.code == 0, hours.err
+    due = motcua(
+        "--data-dir", data_dir, "deadline", "--received", "2025-01-24T14:45", "--same-day", "--json"
+    )
+    # After the 14:30 cut-off on the Friday before Tết: the next working day, at the new closing time.
+    assert due.json() == {"due": "2025-02-03T16:30:00+07:00"}
+    shown = motcua("--data-dir", data_dir, "settings", "show", "--json").json()
+    assert shown["cutoff"] == "14:30" and shown["office_hours"] == [
+        ["07:00", "11:00"],
+        ["13:00", "16:30"],
+    ]
+
+
+@pytest.mark.parametrize(
+    ("key", "value", "field"),
+    [
+        ("cutoff", "25:00", "cutoff"),
+        ("office_hours", "11:00-07:00", "office_hours"),
+        ("lookup_url", "ftp://tra-cuu", "lookup_url"),
+        ("unit_heads", "[1, 2]", "unit_heads"),
+        ("no_such_key", "x", "no_such_key"),
+    ],
+)
+def test_bad_settings_are_refused_naming_the_field(
+    motcua, data_dir, monkeypatch, key, value, field
+):
+    monkeypatch.setenv("MOTCUA_USER", "admin")
+    before = motcua("--data-dir", data_dir, "settings", "show", "--json").json()
+    run = motcua("--data-dir", data_dir, "--json", "settings", "set", key, value)
+    assert run.code == 2
+    assert run.json()["error"]["field"] == field
+    assert motcua("--data-dir", data_dir, "settings", "show", "--json").json() == before
+
+
+def test_only_an_admin_changes_settings(motcua, data_dir):
+    run = motcua("--data-dir", data_dir, "settings", "set", "cutoff", "16:00")
+    assert run.code == 3
+    assert "không được phép" in run.err

@@ -81,11 +81,17 @@ def _pick_codes(ws: Workspace) -> dict[str, str]:
     codes = {
         "receipt": _first(ws, [Status.RETURNED], lambda s: len(s.components) >= 2),
         "control": _first(ws, [Status.RETURNED], lambda s: len(s.handovers) >= 3),
-        "supplement": _first(ws, [Status.WAITING_SUPPLEMENT, Status.PROCESSING, Status.RETURNED],
-                             lambda s: bool(s.supplement_requests)),  # fmt: skip
+        "supplement": _first(
+            ws,
+            [Status.WAITING_SUPPLEMENT, Status.PROCESSING, Status.RETURNED],
+            lambda s: bool(s.supplement_requests),
+        ),  # fmt: skip
         "refusal": _first(ws, [Status.REFUSED, Status.REFUSED_AT_COUNTER], lambda s: True),
-        "apology": _first(ws, [Status.RETURNED, Status.PROCESSING, Status.RESULT_READY],
-                          lambda s: s.apology is not None),  # fmt: skip
+        "apology": _first(
+            ws,
+            [Status.RETURNED, Status.PROCESSING, Status.RESULT_READY],
+            lambda s: s.apology is not None,
+        ),  # fmt: skip
         "stop": _first(ws, [Status.STOPPED], lambda s: True),
     }
     if codes["stop"] is None:
@@ -96,8 +102,14 @@ def _pick_codes(ws: Workspace) -> dict[str, str]:
             officer, processing.pop(), items, reason="Hồ sơ chưa đầy đủ"
         ).code
     if codes["apology"] is None:
-        late = [r.code for r in with_status(ws, Status.PROCESSING) if service.state(r.code).is_overdue(NOW)]
-        codes["apology"] = service.issue_apology(clerk, late[0], reason="Cần xác minh", extra_days=3).code
+        late = [
+            r.code
+            for r in with_status(ws, Status.PROCESSING)
+            if service.state(r.code).is_overdue(NOW)
+        ]
+        codes["apology"] = service.issue_apology(
+            clerk, late[0], reason="Cần xác minh", extra_days=3
+        ).code
     assert all(codes.values()), codes
     return {k: str(v) for k, v in codes.items()}
 
@@ -150,8 +162,14 @@ def test_receipt_states_times_duration_and_the_clerk(demo, printed):
     ctx = DocumentContext.from_workspace(demo.ws)
     body = flat(text(printed["receipt"]))
     received, due = state.received_at.astimezone(TZ), state.appointment.astimezone(TZ)
-    assert f"4. Thời gian nhận hồ sơ: {received:%H} giờ {received:%M} phút, ngày {received:%d/%m/%Y}" in body
-    assert f"5. Thời gian trả kết quả giải quyết hồ sơ: {due:%H} giờ {due:%M} phút, ngày {due:%d/%m/%Y}" in body
+    assert (
+        f"4. Thời gian nhận hồ sơ: {received:%H} giờ {received:%M} phút, ngày {received:%d/%m/%Y}"
+        in body
+    )
+    assert (
+        f"5. Thời gian trả kết quả giải quyết hồ sơ: {due:%H} giờ {due:%M} phút, ngày {due:%d/%m/%Y}"
+        in body
+    )
     assert ctx.date_line(state.received_at) in body
     facts = DossierFacts.from_events(DossierService(demo.ws).events(state.code))
     assert f"3. Thời hạn giải quyết hồ sơ theo quy định: {flat(facts.duration_label())}" in body
@@ -174,7 +192,9 @@ def test_receipt_is_two_copies_each_from_its_own_page(demo, printed):
         assert top_margin_text(printed["receipt"], index) == ""  # NĐ 30: no number on page 1
     for index in range(len(pages)):
         if index not in firsts:
-            assert top_margin_text(printed["receipt"], index) == str(index - max(f for f in firsts if f < index) + 1)
+            assert top_margin_text(printed["receipt"], index) == str(
+                index - max(f for f in firsts if f < index) + 1
+            )
 
 
 def test_control_slip_has_the_barcode_and_one_row_per_hand_over(demo, printed):
@@ -206,7 +226,9 @@ def test_supplement_refusal_and_stop_carry_their_reasons(demo, printed):
     for item in request["items"]:
         assert flat(item["name"]) in flat(text(printed["supplement"]))
     assert flat(demo.state("refusal").refusal_reason) in flat(text(printed["refusal"]))
-    stop = [e for e in DossierService(demo.ws).events(demo.codes["stop"]) if e.type.value == "stopped"]
+    stop = [
+        e for e in DossierService(demo.ws).events(demo.codes["stop"]) if e.type.value == "stopped"
+    ]
     assert flat(stop[-1].data["reason"]) in flat(text(printed["stop"]))
 
 
@@ -217,7 +239,9 @@ def test_the_ledger_lists_each_dossier_received_once_with_its_header_on_every_pa
     data = path.read_bytes()
     pages = [flat(p) for p in page_texts(data)]
     body = " ".join(pages)
-    received = [r for s in Status if s is not Status.REFUSED_AT_COUNTER for r in with_status(demo.ws, s)]
+    received = [
+        r for s in Status if s is not Status.REFUSED_AT_COUNTER for r in with_status(demo.ws, s)
+    ]
     assert received and all(body.count(r.code) == 1 for r in received)
     for r in with_status(demo.ws, Status.REFUSED_AT_COUNTER):
         assert r.code not in body  # never received: not in the book
@@ -226,7 +250,10 @@ def test_the_ledger_lists_each_dossier_received_once_with_its_header_on_every_pa
     assert "Hòa Phú, ngày 05 tháng 3 năm 2026" in pages[0]
     assert all("Mã hồ sơ" in p and "Ngày hẹn trả" in p for p in pages)
     assert font_problems(data) == [] and margin_ink(data) == [] and text_overlaps(data) == []
-    assert [top_margin_text(data, i) for i in range(len(pages))] == ["", *map(str, range(2, len(pages) + 1))]
+    assert [top_margin_text(data, i) for i in range(len(pages))] == [
+        "",
+        *map(str, range(2, len(pages) + 1)),
+    ]
     assert f"Tổng số: {len(received)} hồ sơ." in body
 
 
@@ -234,8 +261,14 @@ def test_the_2018_form_set_prints_the_old_title_and_number(demo):
     data = PrintService(demo.ws).render_bytes("apology", demo.codes["apology"], form_set="2018")
     body = flat(text(data))
     assert "PHIẾU XIN LỖI VÀ HẸN LẠI NGÀY TRẢ KẾT QUẢ" in body and "Mẫu số 04" in body
-    control = flat(text(PrintService(demo.ws).render_bytes("control", demo.codes["control"], form_set="2018")))
+    control = flat(
+        text(PrintService(demo.ws).render_bytes("control", demo.codes["control"], form_set="2018"))
+    )
     assert "Mẫu số 05" in control
+    stop = flat(
+        text(PrintService(demo.ws).render_bytes("stop", demo.codes["stop"], form_set="2018"))
+    )
+    assert "THÔNG BÁO DỪNG GIẢI QUYẾT HỒ SƠ" in stop and "Mẫu số" not in stop  # no 2018 form
 
 
 def test_a_configured_lookup_address_adds_a_qr_code(demo):
@@ -290,10 +323,22 @@ def motcua(monkeypatch: pytest.MonkeyPatch):
 def test_cli_prints_a_receipt_to_the_given_file(demo, motcua, tmp_path, capsys):
     out = tmp_path / "giay-tiep-nhan.pdf"
     code = demo.codes["receipt"]
-    argv = ["--data-dir", str(demo.ws.data_dir), "print", "receipt", "--dossier", code, "-o", str(out), "--json"]
+    argv = [
+        "--data-dir",
+        str(demo.ws.data_dir),
+        "print",
+        "receipt",
+        "--dossier",
+        code,
+        "-o",
+        str(out),
+        "--json",
+    ]
     assert motcua(argv) == 0
     report = json.loads(capsys.readouterr().out)
-    assert report["output"] == str(out) and Path(report["archived"]).read_bytes() == out.read_bytes()
+    assert (
+        report["output"] == str(out) and Path(report["archived"]).read_bytes() == out.read_bytes()
+    )
     assert barcodes(out.read_bytes(), 0) == [("Code128", code)]
 
 

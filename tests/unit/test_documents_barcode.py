@@ -46,12 +46,12 @@ def test_code128_scans_back_at_200_dpi(code):
 def test_the_symbol_keeps_its_quiet_zones_and_a_scannable_module():
     code = "000.12.34.H40-260305-0001"
     modules = code128_modules(code)
-    drawing = code128_drawing(code, max_width=10 * mm)  # far too narrow: the module wins
-    module = drawing.width / (len(modules) + 2 * QUIET_MODULES)
+    symbol = code128_drawing(code, max_width=10 * mm)  # far too narrow: the module wins
+    module = symbol.width / (len(modules) + 2 * QUIET_MODULES)
     assert module == pytest.approx(MIN_MODULE)
-    first_bar = min(shape.x for shape in drawing.contents if shape.fillColor.red == 0)
-    assert first_bar == pytest.approx(QUIET_MODULES * module)
-    assert drawing.height >= 9 * mm
+    assert symbol.bars[0][0] == 0 and modules.startswith("1")  # bars start after the quiet zone
+    assert sum(width for _start, width in symbol.bars) == modules.count("1")
+    assert symbol.height >= 9 * mm
 
 
 @pytest.mark.parametrize("bad", ["000.12.34.H40-260305-Đ001", "HỒ-SƠ-01", "", "MÃ\u00a0HỒ SƠ"])

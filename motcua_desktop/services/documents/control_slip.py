@@ -6,7 +6,7 @@ from datetime import datetime
 from typing import Any
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, Paragraph, Spacer, Table
+from reportlab.platypus import Flowable, Paragraph, Spacer
 
 from ...domain.events import EventType
 from .context import DocumentContext
@@ -18,20 +18,20 @@ from .layout import (
     Styles,
     build_pdf,
     esc,
-    grid_style,
     header,
+    ruled_table,
     title,
 )
 from .parts import code_block, fill
 from .templates import FormText
 
 
-def _side(name: str, unit: str, st: Styles, sign_here: str) -> list[Flowable]:
+def _side(name: str, unit: str, st: Styles) -> list[Flowable]:
+    """A person and their unit, with room below for their signature."""
     cell: list[Flowable] = [Paragraph(f"<b>{esc(name)}</b>", st.cell)]
     if unit:
         cell.append(Paragraph(f"<i>{esc(unit)}</i>", st.cell))
-    cell.append(Spacer(1, 6 * mm))
-    cell.append(Paragraph(esc(sign_here), st.cell))
+    cell.append(Spacer(1, 10 * mm))
     return cell
 
 
@@ -60,15 +60,14 @@ def step_rows(ctx: DocumentContext, facts: DossierFacts, form: FormText, st: Sty
     Judging it against its own ``step_due``, set at that very moment for the receiver's step,
     could never be anything but early.
     """
-    sign = form.text("sign_here")
     rows: list[Any] = []
     giver_due: datetime | None = None
     for h in facts.state.handovers:
         giver, taker = ctx.person(h.from_user), ctx.person(h.to_user)
         due = giver_due or facts.appointment_at(h.at)
         rows.append(
-            _row(len(rows) + 1, _side(giver.full_name, h.from_unit or giver.unit, st, sign),
-                 _side(taker.full_name, h.to_unit or taker.unit, st, sign),
+            _row(len(rows) + 1, _side(giver.full_name, h.from_unit or giver.unit, st),
+                 _side(taker.full_name, h.to_unit or taker.unit, st),
                  h.at, due, h.note, ctx, form, st)
         )  # fmt: skip
         giver_due = h.step_due
@@ -78,8 +77,8 @@ def step_rows(ctx: DocumentContext, facts: DossierFacts, form: FormText, st: Sty
         to_whom = str(returned.data.get("to_whom") or facts.state.applicant.get("name", ""))
         due = giver_due or facts.appointment_at(returned.at)
         rows.append(
-            _row(len(rows) + 1, _side(clerk.full_name, clerk.unit, st, sign),
-                 _side(to_whom, form.text("applicant_side"), st, sign), returned.at, due,
+            _row(len(rows) + 1, _side(clerk.full_name, clerk.unit, st),
+                 _side(to_whom, form.text("applicant_side"), st), returned.at, due,
                  form.text("return_note"), ctx, form, st)
         )  # fmt: skip
     return rows
@@ -92,12 +91,7 @@ def _steps_table(rows: list[Any], form: FormText, spec: PageSpec, st: Styles) ->
     side = 40 * mm
     note = spec.width - GRID_SLACK - first - 2 * side - when - result
     head = [Paragraph(esc(c), st.cell_head) for c in form.items("columns")]
-    table = Table(
-        [head, *rows], colWidths=[first, side, side, when, result, note], repeatRows=1,
-        splitInRow=1, hAlign="CENTER",
-    )  # fmt: skip
-    table.setStyle(grid_style())
-    return table
+    return ruled_table([head, *rows], [first, side, side, when, result, note], spec)
 
 
 def render_control_slip(ctx: DocumentContext, facts: DossierFacts) -> bytes:

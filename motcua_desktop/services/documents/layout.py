@@ -215,7 +215,7 @@ def signer_block(signer: Signer, st: Styles, blank: str) -> list[Flowable]:
         block.append(Paragraph(esc(signer.unit), st.sign_unit))
     if signer.hint:
         block.append(Paragraph(esc(signer.hint), st.sign_hint))
-    block.append(Spacer(1, 22 * mm * st.scale))
+    block.append(Spacer(1, 20 * mm * st.scale))  # room to sign (and to stamp)
     block.append(Paragraph(esc(signer.name or blank), st.sign_name))
     return block
 
@@ -281,6 +281,42 @@ def grid_style(header_rows: int = 1) -> TableStyle:
             ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
         ]
     )
+
+
+def _tallest_guess(value: Any, width: float) -> float:
+    """An upper bound on a cell's height, without laying it out (that costs as much as printing)."""
+    if isinstance(value, Paragraph):
+        style = value.style
+        # 0.75 em a character over-estimates any mixed Vietnamese text (about 0.45 em on average).
+        lines = 1 + value.text.count("<br/>") + len(value.text) * 0.75 * style.fontSize / width
+        return float(lines * style.leading)
+    if isinstance(value, list | tuple):
+        return sum(_tallest_guess(v, width) for v in value)
+    if isinstance(value, Flowable):
+        return float(value.wrap(width, 1e6)[1])
+    return 20.0
+
+
+def ruled_table(data: list[list[Any]], widths: Sequence[float], spec: PageSpec) -> Table:
+    """A grid whose header row repeats on every page and whose rows move whole to the next page.
+
+    Only when some row may be taller than a page may rows split inside (reportlab's
+    ``splitInRow``): a split row is harder to read, but a row that can never fit would stop the
+    print.
+    """
+    table = Table(data, colWidths=list(widths), repeatRows=1, hAlign="CENTER")
+    table.setStyle(grid_style())
+
+    def row_height(row: list[Any]) -> float:
+        return max(
+            _tallest_guess(cell, max(w - 6, 1)) for cell, w in zip(row, widths, strict=False)
+        )
+
+    if len(data) > 1:
+        room = spec.height - row_height(data[0])
+        if any(row_height(row) > room for row in data[1:]):
+            table.splitInRow = 1
+    return table
 
 
 class _Document(BaseDocTemplate):  # type: ignore[misc]

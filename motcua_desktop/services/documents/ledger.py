@@ -9,14 +9,14 @@ from typing import Any
 from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, Paragraph, Table
+from reportlab.platypus import Flowable, Paragraph
 
 from ...domain.dossier import STATUS_LABELS_VI, Status
 from ...domain.events import EventType
 from .context import DocumentContext
 from .facts import DossierFacts
 from .fonts import BOLD, REGULAR, text_width
-from .layout import A4_LANDSCAPE, GRID_SLACK, Styles, build_pdf, esc, grid_style, header, title
+from .layout import A4_LANDSCAPE, GRID_SLACK, Styles, build_pdf, esc, header, ruled_table, title
 from .parts import fill
 from .templates import FormText
 
@@ -108,11 +108,6 @@ def render_ledger(
     else:
         head = [Paragraph(esc(c), _HEAD) for c in form.items("columns")]
         rows = [_row(i, ctx, f, form) for i, f in enumerate(ordered, start=1)]
-        table = Table(
-            [head, *rows], colWidths=_widths(ordered, spec.width), repeatRows=1, splitInRow=1,
-            hAlign="CENTER",
-        )  # fmt: skip
-        table.setStyle(grid_style())
-        story.append(table)
+        story.append(ruled_table([head, *rows], _widths(ordered, spec.width), spec))
         story.append(Paragraph(fill(form.text("total"), count=len(ordered)), st.left))
     return build_pdf([story], spec, title=form.title, author=ctx.centre_name, subject=period)

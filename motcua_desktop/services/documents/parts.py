@@ -12,7 +12,7 @@ from reportlab.platypus import Flowable, Paragraph, Spacer, Table
 from .barcode import code128_drawing, qr_drawing
 from .context import DocumentContext
 from .facts import DossierFacts
-from .layout import PageSpec, Styles, esc, grid_style, table_style
+from .layout import PageSpec, Styles, esc, ruled_table, table_style
 
 
 def fill(template: str, *, bold: Sequence[str] = (), **values: object) -> str:
@@ -83,6 +83,7 @@ def code_block(
 
 
 def grid(
+    spec: PageSpec,
     st: Styles,
     columns: Sequence[str],
     rows: Sequence[Sequence[str]],
@@ -90,7 +91,7 @@ def grid(
     *,
     centred: Sequence[int] = (0,),
 ) -> Table:
-    """A ruled table: a bold header row repeated on every page, rows that may split across pages."""
+    """A ruled table of plain text: a bold header row repeated on every page."""
     data: list[list[Any]] = [[Paragraph(esc(c), st.cell_head) for c in columns]]
     for row in rows:
         data.append(
@@ -99,6 +100,4 @@ def grid(
                 for i, value in enumerate(row)
             ]
         )
-    table = Table(data, colWidths=list(widths), repeatRows=1, splitInRow=1, hAlign="CENTER")
-    table.setStyle(grid_style())
-    return table
+    return ruled_table(data, widths, spec)

@@ -29,14 +29,14 @@ def _components(facts: DossierFacts, form: FormText, spec: PageSpec, st: Styles)
     items = facts.state.components
     if not items:
         return Paragraph(esc(form.text("components_none")), st.note_center)
-    narrow = 18 * mm * st.scale
+    narrow = 20 * mm * st.scale
     first = 10 * mm * st.scale
     widths = [first, spec.width - GRID_SLACK - first - 2 * narrow, narrow, narrow]
     rows = [
         (str(i), str(c.get("name", "")), str(c.get("originals", 0)), str(c.get("copies", 0)))
         for i, c in enumerate(items, start=1)
     ]
-    return grid(st, form.items("components_columns"), rows, widths, centred=(0, 2, 3))
+    return grid(spec, st, form.items("components_columns"), rows, widths, centred=(0, 2, 3))
 
 
 def _delivery(ctx: DocumentContext, facts: DossierFacts, form: FormText) -> str:

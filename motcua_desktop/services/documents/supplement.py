@@ -47,7 +47,7 @@ def render_supplement(ctx: DocumentContext, facts: DossierFacts) -> bytes:
         (str(i), str(item.get("name", "")), str(item.get("kind", "")), str(item.get("reason", "")))
         for i, item in enumerate(items, start=1)
     ]
-    story.append(grid(st, form.items("items_columns"), rows, [first, rest, kind, rest]))
+    story.append(grid(spec, st, form.items("items_columns"), rows, [first, rest, kind, rest]))
     story.append(Paragraph(fill(form.text("reason"), reason=request.data.get("reason") or blank),
                            st.body))  # fmt: skip
     officer = ctx.person(request.actor)
