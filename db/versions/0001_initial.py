@@ -8,12 +8,18 @@ Create Date: 2026-11-22
 import sqlalchemy as sa
 from alembic import op
 
-from motcua_desktop.storage.schema import SEARCH_DDL
+from motcua_desktop.storage.schema import SEARCH_TRIGGERS_DDL
 
 revision = "0001"
 down_revision = None
 branch_labels = None
 depends_on = None
+
+# As released in 0001; 0002 adds prefix indexes.
+SEARCH_TABLE_V1 = (
+    "CREATE VIRTUAL TABLE dossier_search USING fts5("
+    "name_folded, content='dossiers', content_rowid='id', tokenize='unicode61')"
+)
 
 # The log is append-only: the database itself refuses to rewrite or delete an event.
 IMMUTABLE_EVENTS = (
@@ -143,7 +149,7 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("event_id"),
     )
     op.create_index(op.f("ix_outbox_seq"), "outbox", ["seq"], unique=False)
-    for ddl in (*SEARCH_DDL, *IMMUTABLE_EVENTS):
+    for ddl in (SEARCH_TABLE_V1, *SEARCH_TRIGGERS_DDL, *IMMUTABLE_EVENTS):
         op.execute(ddl)
 
 

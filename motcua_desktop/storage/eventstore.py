@@ -199,10 +199,14 @@ def project(session: Session, state: DossierState, *, now: datetime) -> None:
 
 
 def search_dossiers(session: Session, tokens: Sequence[str], *, limit: int = 50) -> list[str]:
-    """Codes of dossiers whose applicant name contains every token as a word prefix."""
+    """Codes of dossiers whose name has every typed word, the last one possibly unfinished.
+
+    Earlier words are matched whole (the clerk has finished typing them), which keeps the
+    intersection of common names like "nguyen" and "van" cheap; only the last is a prefix.
+    """
     if not tokens:
         return []
-    match = " ".join(f'"{t}"*' for t in tokens)
+    match = " ".join([*(f'"{t}"' for t in tokens[:-1]), f'"{tokens[-1]}"*'])
     rows = session.execute(
         text(
             "SELECT d.code FROM dossier_search s JOIN dossiers d ON d.id = s.rowid "

@@ -139,9 +139,12 @@ class DossierRecord(Base):
 
 # Full-text index over the folded applicant name (diacritics removed, đ -> d), kept in step with
 # the dossiers table by triggers (external content: the text is stored once, in dossiers).
-SEARCH_DDL = (
+# The prefix indexes make a one- or two-letter last word ("tran thi h") a single doclist read.
+SEARCH_TABLE_DDL = (
     "CREATE VIRTUAL TABLE dossier_search USING fts5("
-    "name_folded, content='dossiers', content_rowid='id', tokenize='unicode61')",
+    "name_folded, content='dossiers', content_rowid='id', tokenize='unicode61', prefix='1 2 3')"
+)
+SEARCH_TRIGGERS_DDL = (
     "CREATE TRIGGER dossiers_ai AFTER INSERT ON dossiers BEGIN "
     "INSERT INTO dossier_search(rowid, name_folded) VALUES (new.id, new.name_folded); END",
     "CREATE TRIGGER dossiers_ad AFTER DELETE ON dossiers BEGIN "
@@ -153,3 +156,4 @@ SEARCH_DDL = (
     "VALUES ('delete', old.id, old.name_folded); "
     "INSERT INTO dossier_search(rowid, name_folded) VALUES (new.id, new.name_folded); END",
 )
+SEARCH_TRIGGERS = ("dossiers_ai", "dossiers_ad", "dossiers_au")

@@ -119,3 +119,36 @@ def test_a_database_from_a_newer_version_is_refused_untouched(tmp_path: Path):
     engine.dispose()
     assert current_revision(make_engine(path)) == "9999_future"
     assert not (tmp_path / "backups").exists()  # refused before any copy or change
+
+
+def test_upgrade_from_0001_keeps_dossiers_and_rebuilds_search(tmp_path: Path):
+    from alembic import command
+
+    from motcua_desktop.storage.migrations import alembic_config
+
+    path = tmp_path / DB_FILENAME
+    engine = make_engine(path)
+    config = alembic_config()
+    with engine.begin() as conn:
+        config.attributes["connection"] = conn
+        command.upgrade(config, "0001")
+    with engine.begin() as conn:
+        conn.execute(
+            text(
+                "INSERT INTO dossiers (code, status, procedure_code, procedure_name, field, channel, "
+                "applicant_name, name_folded, id_number, phone, holder_user, holder_unit, needs_review, "
+                "updated_at, state) VALUES ('A-260101-0001', 'processing', 'p', 'p', 'f', 'direct', "
+                "'Trần Thị Hạnh', 'tran thi hanh', '', '', '', '', 0, 'x', '{}')"
+            )
+        )
+    backup = upgrade(engine, path, tmp_path / "backups")
+    assert backup is not None and backup.exists()
+    assert current_revision(engine) == head_revision()
+    with engine.connect() as conn:
+        hits = conn.execute(
+            text("SELECT rowid FROM dossier_search WHERE dossier_search MATCH :q"),
+            {"q": '"tran" "h"*'},
+        ).all()
+        assert len(hits) == 1
+        conn.execute(text("INSERT INTO dossier_search(dossier_search) VALUES ('integrity-check')"))
+    engine.dispose()
