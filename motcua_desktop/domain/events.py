@@ -45,9 +45,14 @@ class EventType(StrEnum):
     SATISFACTION_RECORDED = "satisfaction_recorded"
 
 
-def canonical_json(value: Any) -> str:
-    """Deterministic JSON: sorted keys, no spaces, UTF-8 text in NFC."""
-    return json.dumps(_nfc_deep(value), sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+def canonical_json(value: Any, *, normalized: bool = False) -> str:
+    """Deterministic JSON: sorted keys, no spaces, UTF-8 text in NFC.
+
+    ``normalized`` skips the NFC pass for values known to be NFC already (an Event's data is,
+    since ``seal`` and ``from_wire`` normalise it).
+    """
+    data = value if normalized else _nfc_deep(value)
+    return json.dumps(data, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
 
 
 def _nfc_deep(value: Any) -> Any:

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import insert, select, update
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ..domain.calendar import WorkingCalendar
+from ..domain.catalog import Procedure
 from ..domain.codes import make_code
 from ..domain.dossier import STATUS_LABELS_VI, DossierState, allowed, fold
 from ..domain.durations import Duration
@@ -24,10 +26,9 @@ from ..domain.events import Event, EventType, seal
 from ..domain.roles import Action
 from ..domain.text import clean_text
 from ..storage import eventstore
-from ..storage.schema import DayCounterRecord, NodeChainRecord, UserRecord
+from ..storage.schema import UserRecord
 from ..storage.timekeys import utc_key
 from .calendar_service import working_calendar
-from .catalog import get_procedure
 from .intake import IntakeRequest, intake_data, warnings_error
 from .users import User, require
 from .workspace import Workspace
@@ -87,6 +88,7 @@ class DossierService:
     def __init__(self, workspace: Workspace, calendar: WorkingCalendar | None = None) -> None:
         self.ws = workspace
         self._calendar = calendar
+        self._procedures: dict[str, tuple[str, Procedure]] = {}
 
     @property
     def calendar(self) -> WorkingCalendar:
@@ -116,20 +118,21 @@ class DossierService:
     def receive(self, actor: User, request: IntakeRequest) -> ActResult:
         """Receive a dossier: code, appointment from the calendar, the received event."""
         require(actor, Action.RECEIVE)
-        procedure = get_procedure(self.ws, request.procedure_code)
-        if procedure.processing_time is None:
-            raise ValidationError(
-                "procedure.no_processing_time", field="procedure_code", code=procedure.code
-            )
-        now = self.ws.clock()
-        data, warnings = intake_data(request, procedure, today=self._today(now))
-        if warnings and not request.confirm_warnings:
-            raise warnings_error(warnings)
-        appointment = self.calendar.due(now, procedure.processing_time)
-        data["processing_time"] = procedure.processing_time.to_dict()
-        data["appointment"] = appointment.isoformat()
-        data["unit"] = actor.unit
-        with self.ws.db.writing() as session:
+        # One transaction from the catalog read to the commit: nothing half-done on a power cut.
+        with self.ws.db.writing_raw() as session:
+            procedure = self._procedure(session, request.procedure_code)
+            if procedure.processing_time is None:
+                raise ValidationError(
+                    "procedure.no_processing_time", field="procedure_code", code=procedure.code
+                )
+            now = self.ws.clock()
+            data, warnings = intake_data(request, procedure, today=self._today(now))
+            if warnings and not request.confirm_warnings:
+                raise warnings_error(warnings)
+            appointment = self.calendar.due(now, procedure.processing_time)
+            data["processing_time"] = procedure.processing_time.to_dict()
+            data["appointment"] = appointment.isoformat()
+            data["unit"] = actor.unit
             code = self._next_code(session, now)
             event = self._append(session, actor, code, EventType.RECEIVED, data, now)
             state = self._project(session, [event], now)
@@ -138,11 +141,11 @@ class DossierService:
     def refuse_at_counter(self, actor: User, request: IntakeRequest, reason: str) -> ActResult:
         """Refuse a dossier at the counter: it gets a code for the refusal slip, never counts as received."""
         require(actor, Action.REFUSE)
-        procedure = get_procedure(self.ws, request.procedure_code)
-        now = self.ws.clock()
-        data, _warnings = intake_data(request, procedure, today=self._today(now))
-        data["reason"] = clean_text(reason, field="reason", max_len=2000, multiline=True)
-        with self.ws.db.writing() as session:
+        with self.ws.db.writing_raw() as session:
+            procedure = self._procedure(session, request.procedure_code)
+            now = self.ws.clock()
+            data, _warnings = intake_data(request, procedure, today=self._today(now))
+            data["reason"] = clean_text(reason, field="reason", max_len=2000, multiline=True)
             code = self._next_code(session, now)
             event = self._append(session, actor, code, EventType.REFUSED, data, now)
             state = self._project(session, [event], now)
@@ -374,36 +377,45 @@ class DossierService:
             new_state = self._project(session, history + written, now)
         return ActResult(new_state, tuple(written))
 
-    def _next_code(self, session: Session, now: datetime) -> str:
-        day = now.astimezone(self.ws.tz).date()
+    def _procedure(self, session: eventstore.Tx, code: str) -> Procedure:
+        """The catalog entry, parsed once per version (its ``updated_at``) for this service."""
+        key = code.strip()
+        db = eventstore.raw(session)
+        row = db.execute("SELECT updated_at FROM procedures WHERE code = ?", (key,)).fetchone()
+        if row is None:
+            raise NotFoundError("thủ tục", code)
+        cached = self._procedures.get(key)
+        if cached is not None and cached[0] == row[0]:
+            return cached[1]
+        (data,) = db.execute("SELECT data FROM procedures WHERE code = ?", (key,)).fetchone()
+        procedure = Procedure.from_dict(json.loads(data))
+        self._procedures[key] = (row[0], procedure)
+        return procedure
+
+    def _next_code(self, session: eventstore.Tx, now: datetime) -> str:
+        day = self._today(now)
         key = day.isoformat()
-        last = session.execute(
-            select(DayCounterRecord.last).where(DayCounterRecord.day == key)
-        ).scalar()
-        counter = (last or 0) + 1
-        if last is None:
-            session.execute(insert(DayCounterRecord).values(day=key, last=counter))
+        db = eventstore.raw(session)
+        row = db.execute("SELECT last FROM day_counters WHERE day = ?", (key,)).fetchone()
+        counter = (row[0] if row else 0) + 1
+        if row is None:
+            db.execute("INSERT INTO day_counters (day, last) VALUES (?, ?)", (key, counter))
         else:
-            session.execute(
-                update(DayCounterRecord).where(DayCounterRecord.day == key).values(last=counter)
-            )
+            db.execute("UPDATE day_counters SET last = ? WHERE day = ?", (counter, key))
         return make_code(
             str(self.ws.setting("unit_code")), day, int(self.ws.setting("node_slot", 0)), counter
         )
 
     def _append(
         self,
-        session: Session,
+        session: eventstore.Tx,
         actor: User,
         code: str,
         event_type: EventType,
         data: dict[str, Any],
         now: datetime,
     ) -> Event:
-        seq, prev = eventstore.chain_head(session, self.node)
-        last_at = session.execute(
-            select(NodeChainRecord.last_at).where(NodeChainRecord.node == self.node)
-        ).scalar()
+        seq, prev, last_at = eventstore.chain_state(session, self.node)
         if last_at and utc_key(now) < utc_key(datetime.fromisoformat(last_at)):
             # The device clock went backwards since the last act: keep the act, record the doubt.
             data = {**data, "clock_behind": last_at}
@@ -415,7 +427,7 @@ class DossierService:
         return event
 
     @staticmethod
-    def _project(session: Session, events: list[Event], now: datetime) -> DossierState:
+    def _project(session: eventstore.Tx, events: list[Event], now: datetime) -> DossierState:
         state = fold(events)
         assert state is not None
         eventstore.project(session, state, now=now)

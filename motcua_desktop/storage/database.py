@@ -66,5 +66,25 @@ class Database:
         with self._write() as session, session.begin():
             yield session
 
+    @contextmanager
+    def writing_raw(self) -> Iterator[sqlite3.Connection]:
+        """The same one-transaction unit of work on the bare driver connection (hot paths).
+
+        The connection comes from the engine's pool with the same pragmas; BEGIN IMMEDIATE and
+        COMMIT are explicit, and any exception rolls everything back.
+        """
+        pooled = self.engine.raw_connection()
+        conn: sqlite3.Connection = pooled.driver_connection  # type: ignore[assignment]
+        try:
+            conn.execute("BEGIN IMMEDIATE")
+            try:
+                yield conn
+            except BaseException:
+                conn.execute("ROLLBACK")
+                raise
+            conn.execute("COMMIT")
+        finally:
+            pooled.close()
+
     def dispose(self) -> None:
         self.engine.dispose()

@@ -3,68 +3,79 @@
 from __future__ import annotations
 
 import json
+import sqlite3
 from collections.abc import Iterable, Sequence
-from dataclasses import asdict
+from dataclasses import fields, is_dataclass, replace
 from datetime import datetime
+from enum import Enum
 from typing import Any
 
-from sqlalchemy import delete, func, insert, select, text, update
+from sqlalchemy import delete, func, select, text
 from sqlalchemy.orm import Session
 
 from ..domain.dossier import DossierState
 from ..domain.events import GENESIS_HASH, Event, EventType, canonical_json, parse_time
 from ..domain.text import fold
-from .schema import DossierRecord, EventRecord, NodeChainRecord, OutboxRecord
+from .schema import EventRecord, NodeChainRecord, OutboxRecord
 from .timekeys import utc_key
 
+Tx = Session | sqlite3.Connection
 
-def chain_head(session: Session, node: str) -> tuple[int, str]:
+
+def raw(tx: Tx) -> sqlite3.Connection:
+    """The driver connection of a unit of work (a Session's, or a bare one already in BEGIN).
+
+    Every act runs these few statements; prepared SQL on the same connection (same transaction)
+    costs microseconds where building ORM statements cost a millisecond per act.
+    """
+    if isinstance(tx, sqlite3.Connection):
+        return tx
+    return tx.connection().connection.driver_connection  # type: ignore[return-value]
+
+
+_CHAIN_HEAD = "SELECT last_seq, last_hash, last_at FROM node_chains WHERE node = ?"
+_INSERT_EVENT = (
+    "INSERT INTO events (id, node, seq, at, at_utc, actor, dossier, type, data, prev, hash, v, "
+    "stored_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+)
+_INSERT_HEAD = "INSERT INTO node_chains (node, last_seq, last_hash, last_at) VALUES (?, ?, ?, ?)"
+_UPDATE_HEAD = "UPDATE node_chains SET last_seq = ?, last_hash = ?, last_at = ? WHERE node = ?"
+_INSERT_OUTBOX = "INSERT INTO outbox (event_id, seq) VALUES (?, ?)"
+
+
+def chain_head(session: Tx, node: str) -> tuple[int, str]:
     """(last seq, last hash) of a node's chain; (0, genesis) for a node never seen."""
-    row = session.execute(
-        select(NodeChainRecord.last_seq, NodeChainRecord.last_hash).where(
-            NodeChainRecord.node == node
-        )
-    ).first()
-    return (row[0], row[1]) if row else (0, GENESIS_HASH)
+    seq, last_hash, _at = chain_state(session, node)
+    return seq, last_hash
 
 
-def append(session: Session, event: Event, *, stored_at: datetime, local: bool) -> None:
+def chain_state(session: Tx, node: str) -> tuple[int, str, str | None]:
+    """(last seq, last hash, time of the last act) of a node's chain."""
+    row = raw(session).execute(_CHAIN_HEAD, (node,)).fetchone()
+    return (row[0], row[1], row[2]) if row else (0, GENESIS_HASH, None)
+
+
+def append(session: Tx, event: Event, *, stored_at: datetime, local: bool) -> None:
     """Write one event and move its node's chain head; a local event also enters the outbox.
 
     The caller has checked that ``event.seq`` and ``event.prev`` continue the chain.
     """
-    session.execute(
-        insert(EventRecord).values(
-            id=event.id,
-            node=event.node,
-            seq=event.seq,
-            at=event.at.isoformat(),
-            at_utc=utc_key(event.at),
-            actor=event.actor,
-            dossier=event.dossier,
-            type=event.type.value,
-            data=canonical_json(event.data),
-            prev=event.prev,
-            hash=event.hash,
-            v=event.v,
-            stored_at=stored_at.isoformat(),
-        )
-    )
+    db = raw(session)
     at = event.at.isoformat()
+    db.execute(
+        _INSERT_EVENT,
+        (
+            event.id, event.node, event.seq, at, utc_key(event.at), event.actor, event.dossier,
+            event.type.value, canonical_json(event.data, normalized=True), event.prev, event.hash, event.v,
+            stored_at.isoformat(),
+        ),
+    )  # fmt: skip
     if event.seq == 1:
-        session.execute(
-            insert(NodeChainRecord).values(
-                node=event.node, last_seq=1, last_hash=event.hash, last_at=at
-            )
-        )
+        db.execute(_INSERT_HEAD, (event.node, 1, event.hash, at))
     else:
-        session.execute(
-            update(NodeChainRecord)
-            .where(NodeChainRecord.node == event.node)
-            .values(last_seq=event.seq, last_hash=event.hash, last_at=at)
-        )
+        db.execute(_UPDATE_HEAD, (event.seq, event.hash, at, event.node))
     if local:
-        session.execute(insert(OutboxRecord).values(event_id=event.id, seq=event.seq))
+        db.execute(_INSERT_OUTBOX, (event.id, event.seq))
 
 
 def _row_to_event(row: Any) -> Event:
@@ -147,55 +158,70 @@ def _iso(moment: datetime | None) -> str | None:
     return moment.isoformat() if moment else None
 
 
+def _plain(value: Any) -> Any:
+    """JSON-ready copy: times as ISO text, enums as values, nested dataclasses as dicts."""
+    if isinstance(value, datetime):
+        return value.isoformat()
+    if isinstance(value, Enum):
+        return value.value
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_plain(v) for v in value]
+    if is_dataclass(value) and not isinstance(value, type):
+        return {f.name: _plain(getattr(value, f.name)) for f in fields(value)}
+    return value
+
+
 def state_to_json(state: DossierState) -> dict[str, Any]:
-    """The folded state as plain JSON for the read model (times as ISO text)."""
-    raw = asdict(state)
+    """The whole folded state as plain JSON (times as ISO text)."""
+    return _plain(state)  # type: ignore[no-any-return]
 
-    def convert(value: Any) -> Any:
-        if isinstance(value, datetime):
-            return value.isoformat()
-        if isinstance(value, dict):
-            return {k: convert(v) for k, v in value.items()}
-        if isinstance(value, list | tuple):
-            return [convert(v) for v in value]
-        return value
 
-    return convert(raw)  # type: ignore[no-any-return]
+def read_model_json(state: DossierState) -> dict[str, Any]:
+    """What lists and queues need of a dossier beyond its columns: counts, not the full texts.
+
+    The component list (long legal names) stays in the received event, the record of the act;
+    repeating it in every read-model row would double what each act writes and fsyncs.
+    """
+    plain = _plain(replace(state, components=(), supplement_requests=()))
+    plain["components_count"] = len(state.components)
+    plain["components_digitised"] = sum(1 for c in state.components if c.get("digitised"))
+    plain["supplement_requests_count"] = len(state.supplement_requests)
+    return plain  # type: ignore[no-any-return]
 
 
 def _key(moment: datetime | None) -> str | None:
     return utc_key(moment) if moment else None
 
 
-def project(session: Session, state: DossierState, *, now: datetime) -> None:
+_PROJECTED = (
+    "status", "procedure_code", "procedure_name", "field", "channel", "applicant_name",
+    "name_folded", "id_number", "phone", "received_at", "appointment", "rescheduled_to",
+    "resolved_at", "holder_user", "holder_unit", "needs_review", "updated_at", "state",
+)  # fmt: skip
+_UPDATE_DOSSIER = f"UPDATE dossiers SET {', '.join(f'{c} = ?' for c in _PROJECTED)} WHERE code = ?"
+_INSERT_DOSSIER = (
+    f"INSERT INTO dossiers ({', '.join(_PROJECTED)}, code) "
+    f"VALUES ({', '.join('?' for _ in _PROJECTED)}, ?)"
+)
+
+
+def project(session: Tx, state: DossierState, *, now: datetime) -> None:
     """Write the dossier's read-model row from its folded state (insert or replace)."""
     applicant = state.applicant
     name = applicant.get("name", "")
-    values = {
-        "status": state.status.value,
-        "procedure_code": state.procedure_code,
-        "procedure_name": state.procedure_name,
-        "field": state.field,
-        "channel": state.channel,
-        "applicant_name": name,
-        "name_folded": fold(name),
-        "id_number": applicant.get("id_number", ""),
-        "phone": applicant.get("phone", ""),
-        "received_at": _key(state.received_at),
-        "appointment": _key(state.appointment),
-        "rescheduled_to": _key(state.rescheduled_to),
-        "resolved_at": _key(state.resolved_at),
-        "holder_user": state.holder_user,
-        "holder_unit": state.holder_unit,
-        "needs_review": state.needs_review,
-        "updated_at": now.isoformat(),
-        "state": state_to_json(state),
-    }
-    result = session.execute(
-        update(DossierRecord).where(DossierRecord.code == state.code).values(**values)
-    )
-    if not result.rowcount:  # type: ignore[attr-defined]
-        session.execute(insert(DossierRecord).values(code=state.code, **values))
+    values = (
+        state.status.value, state.procedure_code, state.procedure_name, state.field,
+        state.channel, name, fold(name), applicant.get("id_number", ""),
+        applicant.get("phone", ""), _key(state.received_at), _key(state.appointment),
+        _key(state.rescheduled_to), _key(state.resolved_at), state.holder_user,
+        state.holder_unit, state.needs_review, now.isoformat(),
+        json.dumps(read_model_json(state), ensure_ascii=False), state.code,
+    )  # fmt: skip
+    db = raw(session)
+    if db.execute(_UPDATE_DOSSIER, values).rowcount == 0:
+        db.execute(_INSERT_DOSSIER, values)
 
 
 def search_dossiers(session: Session, tokens: Sequence[str], *, limit: int = 50) -> list[str]:

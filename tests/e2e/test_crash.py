@@ -98,17 +98,19 @@ def child_env() -> dict[str, str]:
     return env
 
 
-def kill_at_random(lines: Lines, rng: random.Random, *, early: bool) -> tuple[int, list[str]]:
+def kill_at_random(
+    lines: Lines, rng: random.Random, log: Path, *, early: bool
+) -> tuple[int, list[str]]:
     """Wait for the worker to start, SIGKILL it at a random moment; returns its pid and lines."""
     seen: list[str] = []
     first = lines.next()
-    assert first is not None and first.startswith("pid "), f"worker did not start: {first!r}"
+    assert first is not None and first.startswith("pid "), f"no worker: {first!r} {tail(log)}"
     pid = int(first.split()[1])
     if early:
         time.sleep(rng.uniform(0.0, 0.03))  # while it opens the database and recovers the WAL
     else:
         while (line := lines.next()) != "go":
-            assert line is not None and not line.startswith("exit "), f"worker died: {line!r}"
+            assert line is not None and not line.startswith("exit "), f"died: {line!r} {tail(log)}"
             seen.append(line)
         time.sleep(rng.uniform(0.02, 0.3))
     with contextlib.suppress(ProcessLookupError):  # it died by itself: the caller reports it
@@ -153,7 +155,7 @@ class ForkServer:
     ) -> list[str]:
         self.stdin.write(f"run {mode} {number} {seed}\n".encode())
         self.stdin.flush()
-        pid, seen = kill_at_random(self.lines, rng, early=early)
+        pid, seen = kill_at_random(self.lines, rng, self.log, early=early)
         while (line := self.lines.next()) is not None and not line.startswith("exit "):
             seen.append(line)
         assert line is not None, f"fork server died: {tail(self.log)}"
@@ -188,7 +190,7 @@ def spawned_round(
         assert proc.stdout is not None
         try:
             lines = Lines(proc.stdout)
-            pid, seen = kill_at_random(lines, rng, early=early)
+            pid, seen = kill_at_random(lines, rng, log, early=early)
             assert pid == proc.pid
             while (line := lines.next()) is not None:
                 seen.append(line)
