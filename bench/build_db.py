@@ -1,23 +1,26 @@
 """Build (once, then cache) a workspace holding N realistic dossiers for the benchmarks.
 
-Going through ``DossierService`` costs one commit per act: days for a million dossiers. The builder
-keeps every piece of content on the real code paths and only batches the writes:
+Going through ``DossierService`` costs one commit per act: hours for a million dossiers. The
+builder keeps every piece of content and every write on the real code paths and only batches
+the commits:
 
 * the workspace itself is ``create_demo(dossiers=0)``: Alembic schema with its FTS triggers,
   settings, users, the real procedure catalog;
 * every ``received`` event body is ``intake_data`` of an ``IntakeRequest`` (applicants from a
   Vietnamese name generator) plus the appointment from the commune's ``WorkingCalendar``, exactly
   as ``DossierService.receive`` builds it; later acts carry the bodies the service writes;
-* events are made with ``seal`` on one unbroken hash chain, in time order;
-* each read-model row is ``fold`` of the dossier's events, laid out as ``eventstore.project``
-  lays it out (``state_to_json``, ``fold`` of the name, UTC keys); the FTS index is filled by the
-  schema's own triggers;
-* rows go in with SQLAlchemy Core ``executemany`` on the schema's tables, in large transactions,
-  with the journal off while building (the cache is rebuilt if a build is interrupted).
+* events are made with ``seal`` on one unbroken hash chain, in time order, and written with
+  ``eventstore.append`` (event, chain head, outbox for the last ones, which the hub has not
+  acknowledged yet);
+* each dossier's read-model row is written with ``eventstore.project`` of ``fold`` of its events
+  when it is received (so row ids follow the order of receipt, as in the app) and again after its
+  last act; the FTS index is filled by the schema's own triggers;
+* all of it on one bare connection (``eventstore.Tx``), 50,000 dossiers per transaction, with the
+  journal and fsync off while building (the cache is rebuilt if a build is interrupted).
 
 Afterwards the database is reopened with ``open_workspace`` (WAL again) and checked: chain head and
-a window of the chain verify, sampled rows equal what ``eventstore.project`` writes, the FTS index
-agrees with the table, counts add up.
+windows of the chain verify, sampled rows equal a fresh ``project`` of the fold of the stored
+events, the FTS index agrees with the table, counts add up.
 
 Usage: ``.venv/bin/python -m bench.build_db 100000`` (also called by ``bench/run.py``).
 """
@@ -31,18 +34,19 @@ import shutil
 import sqlite3
 import sys
 import time
+from collections import deque
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from datetime import time as dtime
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
-from sqlalchemy import Engine, create_engine, event, insert, select, text
+from sqlalchemy import select, text
 
 from motcua_desktop.domain.catalog import Procedure
 from motcua_desktop.domain.codes import make_code
-from motcua_desktop.domain.dossier import fold
+from motcua_desktop.domain.dossier import DossierState, fold
 from motcua_desktop.domain.events import (
     GENESIS_HASH,
     Event,
@@ -51,7 +55,6 @@ from motcua_desktop.domain.events import (
     seal,
     verify_chain,
 )
-from motcua_desktop.domain.text import fold as fold_text
 from motcua_desktop.services.calendar_service import working_calendar
 from motcua_desktop.services.catalog import list_procedures
 from motcua_desktop.services.demo import DEMO_USERS, create_demo
@@ -60,17 +63,10 @@ from motcua_desktop.services.workspace import Workspace, open_workspace
 from motcua_desktop.storage import eventstore
 from motcua_desktop.storage.database import DB_FILENAME
 from motcua_desktop.storage.migrations import head_revision
-from motcua_desktop.storage.schema import (
-    DayCounterRecord,
-    DossierRecord,
-    EventRecord,
-    NodeChainRecord,
-    OutboxRecord,
-)
-from motcua_desktop.storage.timekeys import utc_key
+from motcua_desktop.storage.schema import DossierRecord
 
 RESULTS = Path(__file__).resolve().parent / "results"
-BUILDER_VERSION = 1  # bump when the generated content changes on purpose
+BUILDER_VERSION = 2  # bump when the generated content changes on purpose
 PER_DAY = 500  # dossiers received per working day: a million spans about eight years
 CHUNK = 50_000  # dossiers per transaction
 UNACKED = 100  # events the hub has not acknowledged yet (the rest of the outbox was synced)
@@ -154,67 +150,24 @@ def cache_dir(size: int) -> Path:
     return RESULTS / f"db-{size}-{fingerprint()}"
 
 
-def _bulk_engine(path: Path) -> Engine:
-    """A build-only engine: no journal, no fsync, a big page cache (the app never uses this)."""
-    engine = create_engine(f"sqlite:///{path}")
-
-    def on_connect(conn: sqlite3.Connection, _record: Any) -> None:
-        cur = conn.cursor()
-        for pragma in (
-            "journal_mode=OFF", "synchronous=OFF", "cache_size=-2000000", "temp_store=MEMORY",
-            "foreign_keys=ON",
-        ):  # fmt: skip
-            cur.execute(f"PRAGMA {pragma}")
-        cur.close()
-
-    event.listen(engine, "connect", on_connect)
-    return engine
+def _bulk_connection(path: Path) -> sqlite3.Connection:
+    """A build-only connection: no journal, no fsync, a big page cache (the app never uses this)."""
+    conn = sqlite3.connect(path, isolation_level=None)
+    for pragma in (
+        "journal_mode=OFF", "synchronous=OFF", "cache_size=-2000000", "temp_store=MEMORY",
+        "foreign_keys=ON",
+    ):  # fmt: skip
+        conn.execute(f"PRAGMA {pragma}")
+    return conn
 
 
-def _canonical_nfc(data: dict[str, Any]) -> str:
-    """``canonical_json`` of data ``seal`` already normalised to NFC (skips a second NFC walk);
-    ``check`` confirms the stored text is byte for byte canonical."""
-    return json.dumps(data, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+class Step(NamedTuple):
+    """One sealed event and where it stands in its dossier's life."""
 
-
-def event_row(e: Event) -> dict[str, Any]:
-    """The ``events`` row ``eventstore.append`` writes (stored at the moment of the act)."""
-    return {
-        "id": e.id, "node": e.node, "seq": e.seq, "at": e.at.isoformat(), "at_utc": utc_key(e.at),
-        "actor": e.actor, "dossier": e.dossier, "type": e.type.value,
-        "data": _canonical_nfc(e.data), "prev": e.prev, "hash": e.hash, "v": e.v,
-        "stored_at": e.at.isoformat(),
-    }  # fmt: skip
-
-
-def dossier_row(dossier_id: int, events: list[Event]) -> dict[str, Any]:
-    """The ``dossiers`` row ``eventstore.project`` writes after the dossier's last act."""
-    state = fold(events)
-    assert state is not None
-    key = lambda m: utc_key(m) if m else None  # noqa: E731
-    name = state.applicant.get("name", "")
-    return {
-        "id": dossier_id,
-        "code": state.code,
-        "status": state.status.value,
-        "procedure_code": state.procedure_code,
-        "procedure_name": state.procedure_name,
-        "field": state.field,
-        "channel": state.channel,
-        "applicant_name": name,
-        "name_folded": fold_text(name),
-        "id_number": state.applicant.get("id_number", ""),
-        "phone": state.applicant.get("phone", ""),
-        "received_at": key(state.received_at),
-        "appointment": key(state.appointment),
-        "rescheduled_to": key(state.rescheduled_to),
-        "resolved_at": key(state.resolved_at),
-        "holder_user": state.holder_user,
-        "holder_unit": state.holder_unit,
-        "needs_review": state.needs_review,
-        "updated_at": max(e.at for e in events).isoformat(),
-        "state": eventstore.state_to_json(state),
-    }
+    event: Event
+    dossier: int
+    first: bool
+    last: bool
 
 
 @dataclass
@@ -270,14 +223,14 @@ class Generator:
         return iter(reversed(days))
 
     def _seal(self, dossier: int, code: str, etype: EventType, actor: str, data: dict[str, Any],
-              at: datetime) -> tuple[Event, bool]:  # fmt: skip
+              at: datetime) -> Step:  # fmt: skip
         self.seq += 1
         e = seal(node=self.node, seq=self.seq, prev=self.prev, at=at, actor=actor, dossier=code,
                  type=etype, data=data)  # fmt: skip
         self.prev, self.last_at = e.hash, at
         self.open[dossier].append(e)
         self.left[dossier] -= 1
-        return e, self.left[dossier] == 0
+        return Step(e, dossier, len(self.open[dossier]) == 1, self.left[dossier] == 0)
 
     def _later(self, at: datetime, act: _Act) -> bool:
         if at >= self.now:
@@ -287,14 +240,13 @@ class Generator:
         self.left[act.dossier] += 1
         return True
 
-    def _due_acts(self, until: datetime) -> Iterator[tuple[Event, int | None]]:
+    def _due_acts(self, until: datetime) -> Iterator[Step]:
         while self.agenda and self.agenda[0][0] <= until:
             at, _, act = heapq.heappop(self.agenda)
-            e, done = self._seal(act.dossier, act.code, act.type, act.actor, act.data, at)
-            yield e, act.dossier if done else None
+            yield self._seal(act.dossier, act.code, act.type, act.actor, act.data, at)
 
-    def run(self) -> Iterator[tuple[Event, int | None]]:
-        """Yield (event, dossier index when that was its last act) in chain order."""
+    def run(self) -> Iterator[Step]:
+        """Every event in chain order, with its dossier and whether it is its first or last."""
         rng, index = self.rng, 0
         for day in self.days():
             opening = datetime.combine(day, dtime(7, 30), self.ws.tz)
@@ -306,9 +258,7 @@ class Generator:
                 index += 1
         yield from self._due_acts(self.now)
 
-    def _intake(
-        self, index: int, day: date, counter: int, at: datetime
-    ) -> Iterator[tuple[Event, int | None]]:
+    def _intake(self, index: int, day: date, counter: int, at: datetime) -> Iterator[Step]:
         rng = self.rng
         code = make_code(self.unit_code, day, self.slot, counter)
         self.day_counters[day.isoformat()] = counter
@@ -325,8 +275,7 @@ class Generator:
         self.open[index], self.left[index] = [], 1
         if fate == "refused_at_counter":
             data["reason"] = "Hồ sơ không thuộc thẩm quyền giải quyết của xã."
-            e, done = self._seal(index, code, EventType.REFUSED, clerk[0], data, at)
-            yield e, index if done else None
+            yield self._seal(index, code, EventType.REFUSED, clerk[0], data, at)
             return
         appointment = self.calendar.due(at, procedure.processing_time)
         data["processing_time"] = procedure.processing_time.to_dict()
@@ -335,8 +284,7 @@ class Generator:
         officer = self.officer_of.get(procedure.responsible_unit, self.default_officer)
         name = data["applicant"]["name"]
         self._schedule(index, code, fate, at, appointment, clerk, officer, name)
-        e, done = self._seal(index, code, EventType.RECEIVED, clerk[0], data, at)
-        yield e, index if done else None
+        yield self._seal(index, code, EventType.RECEIVED, clerk[0], data, at)
 
     def _schedule(self, index: int, code: str, fate: str, at: datetime, appointment: datetime,
                   clerk: Any, officer: Any, name: str) -> None:  # fmt: skip
@@ -374,57 +322,48 @@ class Generator:
                                  {"level": level}))  # fmt: skip
 
 
-def _write(engine: Engine, gen: Generator, log: Callable[[str], None]) -> dict[str, int]:
-    events_t, dossiers_t = EventRecord.__table__, DossierRecord.__table__
-    event_rows: list[dict[str, Any]] = []
-    dossier_rows: list[dict[str, Any]] = []
-    last_events: list[Event] = []
+def _write(conn: sqlite3.Connection, gen: Generator, log: Callable[[str], None]) -> dict[str, int]:
+    """Append every event and project every dossier, committing every ``CHUNK`` dossiers."""
     counts = {"events": 0, "dossiers": 0}
+    pending: deque[Event] = deque()  # the newest events go in last, as not yet acknowledged
     started = time.perf_counter()
-
-    def flush(conn: Any) -> None:
-        if event_rows:
-            conn.execute(insert(events_t), event_rows)
-        if dossier_rows:
-            conn.execute(insert(dossiers_t), dossier_rows)
-        counts["events"] += len(event_rows)
-        counts["dossiers"] += len(dossier_rows)
-        event_rows.clear()
-        dossier_rows.clear()
-
-    conn = engine.connect()
-    trans = conn.begin()
-    try:
-        for e, finished in gen.run():
-            event_rows.append(event_row(e))
-            last_events.append(e)
-            if len(last_events) > 4 * UNACKED:
-                del last_events[:-UNACKED]
-            if finished is not None:
-                dossier_rows.append(dossier_row(finished + 1, gen.open.pop(finished)))
-                del gen.left[finished]
-            if len(dossier_rows) >= CHUNK:
-                flush(conn)
-                trans.commit()
-                trans = conn.begin()
-                rate = counts["dossiers"] / (time.perf_counter() - started)
-                log(f"  {counts['dossiers']:,} / {gen.size:,} dossiers ({rate:,.0f}/s)")
-        for index in sorted(gen.open):  # lives still going on today
-            dossier_rows.append(dossier_row(index + 1, gen.open[index]))
-        flush(conn)
-        tail = last_events[-UNACKED:]
-        conn.execute(
-            insert(OutboxRecord.__table__), [{"event_id": e.id, "seq": e.seq} for e in tail]
-        )
-        assert gen.last_at is not None
-        conn.execute(insert(NodeChainRecord.__table__).values(
-            node=gen.node, last_seq=gen.seq, last_hash=gen.prev, last_at=gen.last_at.isoformat()))  # fmt: skip
-        conn.execute(insert(DayCounterRecord.__table__),
-                     [{"day": d, "last": n} for d, n in gen.day_counters.items()])  # fmt: skip
-        trans.commit()
-    finally:
-        conn.close()
+    conn.execute("BEGIN")
+    for step in gen.run():
+        e = step.event
+        counts["events"] += 1
+        pending.append(e)
+        if len(pending) > UNACKED:
+            synced = pending.popleft()
+            eventstore.append(conn, synced, stored_at=synced.at, local=False)
+        if step.first:  # the row is born at receipt, as in the app: ids follow receipt order
+            eventstore.project(conn, _fold([e]), now=e.at)
+        if not step.last:
+            continue
+        events = gen.open.pop(step.dossier)
+        del gen.left[step.dossier]
+        if len(events) > 1:
+            eventstore.project(conn, _fold(events), now=events[-1].at)
+        counts["dossiers"] += 1
+        if counts["dossiers"] % CHUNK == 0:
+            conn.execute("COMMIT")
+            conn.execute("BEGIN")
+            rate = counts["dossiers"] / (time.perf_counter() - started)
+            log(f"  {counts['dossiers']:,} / {gen.size:,} dossiers ({rate:,.0f}/s)")
+    assert not gen.open, "every life ends by today"
+    while pending:
+        unsynced = pending.popleft()
+        eventstore.append(conn, unsynced, stored_at=unsynced.at, local=True)
+    conn.executemany(  # what DossierService._next_code leaves behind, one row per day
+        "INSERT INTO day_counters (day, last) VALUES (?, ?)", sorted(gen.day_counters.items())
+    )
+    conn.execute("COMMIT")
     return counts
+
+
+def _fold(events: list[Event]) -> DossierState:
+    state = fold(events)
+    assert state is not None
+    return state
 
 
 class _Rollback(Exception):
@@ -457,6 +396,9 @@ def check(data_dir: Path, size: int, *, samples: int = 200) -> None:
                          start_prev=prev, start_seq=middle)  # fmt: skip
             (count,) = session.execute(text("SELECT COUNT(*) FROM dossiers")).one()
             assert count == size, (count, size)
+            (oldest_unsynced,) = session.execute(text("SELECT MIN(seq) FROM outbox")).one()
+            assert eventstore.outbox_count(session) == UNACKED
+            assert oldest_unsynced == last_seq - UNACKED + 1
             ids = [rng.randint(1, size) for _ in range(samples)]
         columns = [c for c in DossierRecord.__table__.c if c.name != "updated_at"]
         for dossier_id in ids:
@@ -496,11 +438,11 @@ def build(data_dir: Path, size: int, *, log: Callable[[str], None] = print) -> d
     now = ws.clock()
     gen = Generator(ws, size, now)
     ws.close()
-    engine = _bulk_engine(data_dir / DB_FILENAME)
+    conn = _bulk_connection(data_dir / DB_FILENAME)
     try:
-        counts = _write(engine, gen, log)
+        counts = _write(conn, gen, log)
     finally:
-        engine.dispose()
+        conn.close()
     written = time.perf_counter() - started
     log(f"  written in {written:.0f} s; checking")
     check(data_dir, size)  # reopens with open_workspace: WAL and synchronous=FULL again

@@ -3,16 +3,18 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import datetime
 from string import Formatter
 from typing import Any
 
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, Spacer, Table
 
+from ...domain.dossier import DossierState
 from .barcode import code128_drawing, qr_drawing
 from .context import DocumentContext
 from .facts import DossierFacts
-from .layout import PageSpec, Styles, esc, ruled_table, table_style
+from .layout import PageSpec, Styles, esc, header, ruled_table, table_style, title
 
 
 def fill(template: str, *, bold: Sequence[str] = (), **values: object) -> str:
@@ -101,3 +103,27 @@ def grid(
             ]
         )
     return ruled_table(data, widths, spec)
+
+
+def letter_opening(
+    ctx: DocumentContext, form: Any, spec: PageSpec, st: Styles, state: DossierState, at: datetime
+) -> tuple[list[Flowable], str]:
+    """How every letter to the applicant opens: header with "Số:", title, "Kính gửi", and the
+    sentence recalling when the dossier was received; returns (story, that sentence)."""
+    blank = ctx.forms.text("blank")
+    number = [Paragraph(esc(ctx.forms.text("doc_number")), st.center)]
+    story: list[Flowable] = header(
+        ctx, spec, st, date_text=ctx.date_line(at), left_below=number, form_number=form.number
+    )
+    story += title(form.title, st)
+    story.append(Spacer(1, 4 * st.scale))
+    name = state.applicant.get("name") or blank
+    story.append(
+        Paragraph(fill(ctx.forms.common["salutation"], bold=("name",), name=name), st.center)
+    )
+    story.append(Spacer(1, 8 * st.scale))
+    intake = fill(
+        form.text("intake"), bold=("code",), date=ctx.day_text(state.received_at) or blank,
+        centre=ctx.centre_name, procedure=state.procedure_name or blank, code=state.code,
+    )  # fmt: skip
+    return story, intake

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from reportlab.platypus import Flowable, Paragraph, Spacer
+from reportlab.platypus import Paragraph
 
 from ...domain.events import EventType
 from .context import DocumentContext
 from .facts import DossierFacts
-from .layout import A4_PORTRAIT, Signer, Styles, build_pdf, esc, header, signatures, title
-from .parts import fill
+from .layout import A4_PORTRAIT, Signer, Styles, build_pdf, esc, signatures
+from .parts import fill, letter_opening
 
 
 def render_stop(ctx: DocumentContext, facts: DossierFacts) -> bytes:
@@ -18,21 +18,9 @@ def render_stop(ctx: DocumentContext, facts: DossierFacts) -> bytes:
     spec, st = A4_PORTRAIT, Styles(A4_PORTRAIT.scale)
     state = facts.state
     blank = ctx.forms.text("blank")
-    number = [Paragraph(esc(ctx.forms.text("doc_number")), st.center)]
-    story: list[Flowable] = header(
-        ctx, spec, st, date_text=ctx.date_line(stop.at), left_below=number,
-        form_number=form.number,
-    )  # fmt: skip
-    story += title(form.title, st)
-    story.append(Spacer(1, 4 * st.scale))
-    name = state.applicant.get("name") or blank
-    story.append(
-        Paragraph(fill(ctx.forms.common["salutation"], bold=("name",), name=name), st.center)
-    )
-    story.append(Spacer(1, 8 * st.scale))
+    story, intake = letter_opening(ctx, form, spec, st, state, stop.at)
     paragraphs = [
-        fill(form.text("intake"), bold=("code",), date=ctx.day_text(state.received_at) or blank,
-             centre=ctx.centre_name, procedure=state.procedure_name or blank, code=state.code),
+        intake,
         fill(form.text("decision"), centre=ctx.centre_name, time=ctx.time_text(stop.at)),
         fill(form.text("reason"), reason=stop.data.get("reason") or blank),
         esc(form.text("closing")),
