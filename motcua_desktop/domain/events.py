@@ -65,6 +65,10 @@ def _nfc_deep(value: Any) -> Any:
     return value
 
 
+def _nfc(text: str) -> str:
+    return unicodedata.normalize("NFC", text)
+
+
 def parse_time(value: Any, *, name: str = "at") -> datetime:
     """Parse an ISO 8601 time that must carry its UTC offset (the legal time of an act)."""
     if not isinstance(value, str):
@@ -115,7 +119,9 @@ class Event:
         }
 
     def compute_hash(self) -> str:
-        return hashlib.sha256(canonical_json(self.body()).encode("utf-8")).hexdigest()
+        # Events are built by ``seal`` or ``from_wire``, which both store their text in NFC.
+        body = canonical_json(self.body(), normalized=True)
+        return hashlib.sha256(body.encode("utf-8")).hexdigest()
 
     def to_wire(self) -> dict[str, Any]:
         """The JSON form used by sync and by ``motcua events export`` (see docs/events.md)."""
@@ -151,11 +157,11 @@ class Event:
             raise ValidationError("event.type", field="type", value=raw["type"]) from None
         event = cls(
             id=raw["id"],
-            node=raw["node"],
+            node=_nfc(raw["node"]),
             seq=seq,
             at=parse_time(raw.get("at")),
-            actor=unicodedata.normalize("NFC", raw["actor"]),
-            dossier=raw["dossier"],
+            actor=_nfc(raw["actor"]),
+            dossier=_nfc(raw["dossier"]),
             type=etype,
             data=_nfc_deep(raw["data"]),
             prev=raw["prev"],
@@ -184,11 +190,11 @@ def seal(
         raise ValidationError("event.time", field="at", value=at.isoformat())
     draft = Event(
         id=event_id or str(uuid.uuid4()),
-        node=node,
+        node=_nfc(node),
         seq=seq,
         at=at,
-        actor=actor,
-        dossier=dossier,
+        actor=_nfc(actor),
+        dossier=_nfc(dossier),
         type=type,
         data=_nfc_deep(data),
         prev=prev,
