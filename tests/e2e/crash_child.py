@@ -27,13 +27,14 @@ import traceback
 from datetime import date, timedelta
 from pathlib import Path
 
+from motcua_desktop.domain.calendar import WorkingCalendar
 from motcua_desktop.services.catalog import list_procedures
 from motcua_desktop.services.dossiers import DossierService
 from motcua_desktop.services.intake import ApplicantInput, IntakeRequest
 from motcua_desktop.services.users import get_user
 from motcua_desktop.services.workspace import open_workspace
 
-ROUNDS_PER_DAY = 20  # rounds sharing one office day, so the daily counter survives crashes too
+ROUNDS_PER_DAY = 4  # rounds sharing an office day (its counter survives kills; ≤ 9999 a day)
 WORKER_LIMIT_S = 60.0  # a worker nobody killed gives up (the parent then fails the round)
 
 
@@ -117,7 +118,16 @@ def run_worker(data_dir: Path, mode: str, round_no: int, seed: int) -> None:
     os._exit(0)
 
 
+def warm_up() -> None:
+    """Fill the process-wide holiday tables once, so that forked workers start writing at once."""
+    calendar = WorkingCalendar()
+    this_year = date.today().year
+    for year in range(this_year - 1, this_year + 3):
+        calendar.is_working_day(date(year, 6, 1))
+
+
 def serve(data_dir: Path) -> None:
+    warm_up()  # pure computation, no database: each worker still opens everything itself
     say("ready")
     while line := sys.stdin.readline():
         command = line.split()

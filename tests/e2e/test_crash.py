@@ -26,7 +26,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import IO
+from typing import IO, Any
 
 import pytest
 
@@ -238,6 +238,27 @@ def audit_sqlite(db_path: Path) -> None:
         conn.close()
 
 
+class _Rollback(Exception):
+    """Leaves a ``writing()`` block without committing what it did."""
+
+
+def _read_model(run: Any) -> dict[str, dict[str, Any]]:
+    """Every ``dossiers`` row by code, without the time it was last written.
+
+    ``state`` is compared as JSON, not text: a fresh act serialises the applicant's fields in
+    the order the form gave them, a fold of stored events in the sorted order of the log.
+    """
+    result = run("SELECT * FROM dossiers")
+    names = list(result.keys())
+    rows = {}
+    for row in result:
+        values = dict(zip(names, row, strict=True))
+        del values["updated_at"]
+        values["state"] = json.loads(values["state"])
+        rows[row.code] = values
+    return rows
+
+
 def audit_workspace(data_dir: Path, tally: Tally, since: str) -> None:
     """Chains, outbox, read model against the fold, and every reported act present."""
     ws = open_workspace(data_dir)
@@ -250,27 +271,42 @@ def audit_workspace(data_dir: Path, tally: Tally, since: str) -> None:
                 events = eventstore.node_events(session, head_node)
                 verify_chain(events)
                 assert (events[-1].seq, events[-1].hash) == (last_seq, last_hash), head_node
-            raw = session.connection().exec_driver_sql
-            local = set(raw("SELECT id, seq FROM events WHERE node = ?", (node,)).fetchall())
-            outbox = set(raw("SELECT event_id, seq FROM outbox").fetchall())
+            run = session.connection().exec_driver_sql
+            local = set(run("SELECT id, seq FROM events WHERE node = ?", (node,)).fetchall())
+            outbox = set(run("SELECT event_id, seq FROM outbox").fetchall())
             assert outbox == local, "the outbox must hold exactly the unsynced local events"
-            nodes = {r[0] for r in raw("SELECT DISTINCT node FROM events").fetchall()}
+            nodes = {r[0] for r in run("SELECT DISTINCT node FROM events").fetchall()}
             assert nodes == {h[0] for h in heads}
             present = Counter(
-                raw("SELECT dossier, type FROM events WHERE node = ?", (node,)).fetchall()
+                run("SELECT dossier, type FROM events WHERE node = ?", (node,)).fetchall()
             )
-            rows = raw("SELECT code, status, state FROM dossiers").fetchall()
-            for code, status, state_json in rows:
-                events = eventstore.dossier_events(session, code)
-                state = fold(events)
-                assert state is not None and status == state.status.value, code
-                assert json.loads(state_json) == eventstore.state_to_json(state), code
-                ours = [e for e in events if e.node == node and utc_key(e.at) >= since]
-                if ours:
-                    # A worker's dossier: its events are a prefix of the life, each act whole
-                    # (never "returned" without the satisfaction vote of the same commit).
-                    types = tuple(e.type.value for e in ours)
-                    assert types == LIFE[: len(types)] and types[-1] != "returned", (code, types)
+        # The read model must be exactly what projecting the fold of the log writes: project
+        # every dossier again inside one transaction, compare, and roll the whole thing back.
+        try:
+            with ws.db.writing() as session:
+                run = session.connection().exec_driver_sql
+                stored = _read_model(run)
+                for code in stored:
+                    events = eventstore.dossier_events(session, code)
+                    state = fold(events)
+                    assert state is not None, code
+                    eventstore.project(session, state, now=ws.clock())
+                    ours = [e for e in events if e.node == node and utc_key(e.at) >= since]
+                    if ours:
+                        # A worker's dossier: its events are a prefix of the life, each act
+                        # whole (never "returned" without the satisfaction vote of its commit).
+                        types = tuple(e.type.value for e in ours)
+                        assert types == LIFE[: len(types)] and types[-1] != "returned", types
+                projected = _read_model(run)
+                stale = {
+                    code: [k for k in row if row[k] != projected[code][k]]
+                    for code, row in stored.items()
+                    if row != projected[code]
+                }
+                assert not stale, f"read-model rows unlike the fold: {list(stale.items())[:5]}"
+                raise _Rollback
+        except _Rollback:
+            pass
         reported = Counter(tally.acts)
         missing = [(act, n) for act, n in reported.items() if present[act] < n]
         assert not missing, f"acts reported as committed but lost: {missing[:10]}"
@@ -301,6 +337,7 @@ def test_sigkill_loses_no_committed_act_and_leaves_a_whole_database(tmp_path: Pa
     since = utc_key(datetime.now(UTC))
     log = tmp_path / "worker-stderr.log"
     tally = Tally()
+    started = time.monotonic()
     server = ForkServer(data_dir, log)
     try:
         for number in range(ROUNDS):
@@ -323,13 +360,15 @@ def test_sigkill_loses_no_committed_act_and_leaves_a_whole_database(tmp_path: Pa
         assert received >= ROUNDS // 2, "too few acts to mean much"
         if ROUNDS >= 30:
             assert any(t == "returned" for _c, t in tally.acts), "no dossier lived its whole life"
+        killed = time.monotonic()
         audit_sqlite(data_dir / DB_FILENAME)
         audit_workspace(data_dir, tally, since)
     except BaseException as exc:
         exc.add_note(f"crash test seed {seed} (replay with MOTCUA_CRASH_SEED={seed})")
         raise
     print(
-        f"\ncrash test: {ROUNDS} rounds ({tally.early} killed while opening), "
+        f"\ncrash test: {ROUNDS} rounds in {killed - started:.0f} s "
+        f"({tally.early} killed while opening), audit {time.monotonic() - killed:.0f} s, "
         f"{len(tally.acts)} acts reported, per round min {min(tally.per_round)} "
         f"max {max(tally.per_round)}, seed {seed}"
     )
