@@ -33,10 +33,7 @@ def _recreate(table_ddl: str) -> None:
 
 def upgrade() -> None:
     _recreate(SEARCH_TABLE_DDL)
-    # Name search is served by the full-text index; the B-tree copy only slowed every write.
-    op.drop_index("ix_dossiers_name_folded", table_name="dossiers")
 
 
 def downgrade() -> None:
-    op.create_index("ix_dossiers_name_folded", "dossiers", ["name_folded"], unique=False)
     _recreate(V1_TABLE)

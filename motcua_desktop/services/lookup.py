@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from datetime import datetime, tzinfo
 
-from sqlalchemy import select
+from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
 from ..domain.codes import looks_like_code
@@ -50,6 +50,13 @@ _COLUMNS = (
     DossierRecord.appointment, DossierRecord.rescheduled_to, DossierRecord.resolved_at,
     DossierRecord.holder_user, DossierRecord.holder_unit, DossierRecord.needs_review,
 )  # fmt: skip
+
+
+_NAME_SEARCH = (
+    f"SELECT {', '.join('d.' + c.key for c in _COLUMNS)} "
+    "FROM dossier_search s JOIN dossiers d ON d.id = s.rowid "
+    "WHERE dossier_search MATCH :match ORDER BY s.rowid DESC LIMIT :limit"
+)
 
 
 def _t(key: str | None, tz: tzinfo) -> datetime | None:
@@ -109,14 +116,27 @@ def search(workspace: Workspace, query: str, *, limit: int = 50) -> list[Dossier
                 (DossierRecord.phone >= key) & (DossierRecord.phone < key + "\uffff"),
                 limit=limit,
             )
-        codes = eventstore.search_dossiers(session, search_tokens(key), limit=limit)
-        if not codes:
+        tokens = search_tokens(key)
+        if not tokens:
             return []
-        found = {
-            s.code: s
-            for s in _fetch(session, workspace.tz, DossierRecord.code.in_(codes), limit=limit)
-        }
-        return [found[c] for c in codes if c in found]
+        # Clerks type a name from its start: a B-tree range answers that in O(log n), where the
+        # full-text AND of common words ("nguyen", "thi") walks long lists to prove a rare
+        # name has no more matches. Every-word-anywhere is the fallback ("lan" for Trần Thị Lan).
+        typed = " ".join(tokens)
+        starting = _fetch(
+            session,
+            workspace.tz,
+            (DossierRecord.name_folded >= typed) & (DossierRecord.name_folded < typed + "\uffff"),
+            limit=limit,
+            order=DossierRecord.name_folded,
+        )
+        if starting:
+            return starting
+        # One query: the full-text match joined to the columns a list shows, newest first.
+        rows = session.execute(
+            text(_NAME_SEARCH), {"match": eventstore.name_match(tokens), "limit": limit}
+        )
+        return [_summary(tuple(r), workspace.tz) for r in rows]
 
 
 def needs_review(workspace: Workspace, *, limit: int = 500) -> list[DossierSummary]:

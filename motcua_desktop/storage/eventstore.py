@@ -10,7 +10,7 @@ from datetime import datetime
 from enum import Enum
 from typing import Any
 
-from sqlalchemy import delete, func, select, text
+from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
 from ..domain.dossier import DossierState
@@ -217,27 +217,17 @@ def project(session: Tx, state: DossierState, *, now: datetime) -> None:
         applicant.get("phone", ""), _key(state.received_at), _key(state.appointment),
         _key(state.rescheduled_to), _key(state.resolved_at), state.holder_user,
         state.holder_unit, state.needs_review, now.isoformat(),
-        json.dumps(read_model_json(state), ensure_ascii=False), state.code,
+        json.dumps(read_model_json(state), ensure_ascii=False, sort_keys=True), state.code,
     )  # fmt: skip
     db = raw(session)
     if db.execute(_UPDATE_DOSSIER, values).rowcount == 0:
         db.execute(_INSERT_DOSSIER, values)
 
 
-def search_dossiers(session: Session, tokens: Sequence[str], *, limit: int = 50) -> list[str]:
-    """Codes of dossiers whose name has every typed word, the last one possibly unfinished.
+def name_match(tokens: Sequence[str]) -> str:
+    """The FTS5 query for typed words: finished words whole, only the last as a prefix.
 
-    Earlier words are matched whole (the clerk has finished typing them), which keeps the
-    intersection of common names like "nguyen" and "van" cheap; only the last is a prefix.
+    Matching earlier words whole keeps the intersection of common names like "nguyen" and "van"
+    cheap; the clerk is still typing only the last one.
     """
-    if not tokens:
-        return []
-    match = " ".join([*(f'"{t}"' for t in tokens[:-1]), f'"{tokens[-1]}"*'])
-    rows = session.execute(
-        text(
-            "SELECT d.code FROM dossier_search s JOIN dossiers d ON d.id = s.rowid "
-            "WHERE dossier_search MATCH :match ORDER BY s.rowid DESC LIMIT :limit"
-        ),
-        {"match": match, "limit": limit},
-    )
-    return [r[0] for r in rows]
+    return " ".join([*(f'"{t}"' for t in tokens[:-1]), f'"{tokens[-1]}"*'])

@@ -132,6 +132,7 @@ class DossierRecord(Base):
         Index("ix_dossiers_status_appointment", "status", "appointment"),
         Index("ix_dossiers_id_number", "id_number"),
         Index("ix_dossiers_phone", "phone"),
+        Index("ix_dossiers_name_folded", "name_folded"),  # names typed from their start
         Index("ix_dossiers_received_at", "received_at"),
     )
 
