@@ -143,7 +143,7 @@ def measure(quick: bool) -> dict[str, Any]:
 
 
 def run(quick: bool) -> list[dict[str, Any]]:
-    """Rows {name, measured_ms, floor_ms, ratio, target, ok} for the lead's runner."""
+    """Rows {name, measured_ms, floor_ms, ratio, target, ok} for the bench runner."""
     result = measure(quick)
     ratio = result["measured_s"] / result["floor_s"]
     return [
