@@ -76,6 +76,7 @@ class DossierState:
     applicant: dict[str, Any] = dc_field(default_factory=dict)
     received_at: datetime | None = None
     received_by: str = ""
+    processing_time: dict[str, Any] | None = None  # as printed on the receipt (Duration dict)
     appointment: datetime | None = None  # the promise in force (receipt or restarted clock)
     original_appointment: datetime | None = None
     rescheduled_to: datetime | None = None  # the apology's new date; the dossier still counts late
@@ -138,6 +139,7 @@ def _received(s: DossierState, e: Event) -> DossierState:
         applicant=dict(d.get("applicant", {})),
         received_at=e.at,
         received_by=e.actor,
+        processing_time=d.get("processing_time"),
         appointment=appointment,
         original_appointment=appointment,
         components=tuple(d.get("components", ())),

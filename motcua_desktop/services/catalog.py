@@ -9,7 +9,7 @@ from pathlib import Path
 from sqlalchemy import select
 
 from ..domain.catalog import Procedure
-from ..domain.errors import NotFoundError, register_messages
+from ..domain.errors import register_messages
 from ..domain.roles import Action
 from ..domain.text import fold, search_tokens
 from ..storage.schema import ProcedureRecord
@@ -92,14 +92,6 @@ def list_procedures(
             if limit is not None and len(out) >= limit:
                 break
     return out
-
-
-def get_procedure(workspace: Workspace, code: str) -> Procedure:
-    with workspace.db.reading() as session:
-        record = session.get(ProcedureRecord, code.strip())
-        if record is None:
-            raise NotFoundError("thủ tục", code)
-        return Procedure.from_dict(record.data)
 
 
 def export_catalog(workspace: Workspace, path: Path, fmt: CatalogFormat | None = None) -> int:

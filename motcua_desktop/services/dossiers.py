@@ -27,7 +27,6 @@ from ..domain.roles import Action
 from ..domain.text import clean_text
 from ..storage import eventstore
 from ..storage.schema import UserRecord
-from ..storage.timekeys import utc_key
 from .calendar_service import working_calendar
 from .intake import IntakeRequest, intake_data, warnings_error
 from .users import User, require
@@ -217,13 +216,9 @@ class DossierService:
     def receive_supplement(self, actor: User, code: str, *, note: str = "") -> ActResult:
         """The complete dossier arrived: a new appointment counted from zero."""
 
-        def build(session: Session, state: DossierState, now: datetime) -> dict[str, Any]:
-            received = next(
-                e
-                for e in eventstore.dossier_events(session, state.code)
-                if e.type is EventType.RECEIVED
-            )
-            duration = Duration.from_dict(received.data["processing_time"])
+        def build(_s: Session, state: DossierState, now: datetime) -> dict[str, Any]:
+            assert state.processing_time is not None  # every received event carries it
+            duration = Duration.from_dict(state.processing_time)
             return {
                 "appointment": self.calendar.due(now, duration).isoformat(),
                 "note": clean_text(
@@ -380,17 +375,19 @@ class DossierService:
     def _procedure(self, session: eventstore.Tx, code: str) -> Procedure:
         """The catalog entry, parsed once per version (its ``updated_at``) for this service."""
         key = code.strip()
-        db = eventstore.raw(session)
-        row = db.execute("SELECT updated_at FROM procedures WHERE code = ?", (key,)).fetchone()
+        row = (
+            eventstore.raw(session)
+            .execute("SELECT updated_at, data FROM procedures WHERE code = ?", (key,))
+            .fetchone()
+        )
         if row is None:
             raise NotFoundError("thủ tục", code)
+        updated_at, data = row
         cached = self._procedures.get(key)
-        if cached is not None and cached[0] == row[0]:
-            return cached[1]
-        (data,) = db.execute("SELECT data FROM procedures WHERE code = ?", (key,)).fetchone()
-        procedure = Procedure.from_dict(json.loads(data))
-        self._procedures[key] = (row[0], procedure)
-        return procedure
+        if cached is None or cached[0] != updated_at:
+            cached = (updated_at, Procedure.from_dict(json.loads(data)))
+            self._procedures[key] = cached
+        return cached[1]
 
     def _next_code(self, session: eventstore.Tx, now: datetime) -> str:
         day = self._today(now)
@@ -416,7 +413,7 @@ class DossierService:
         now: datetime,
     ) -> Event:
         seq, prev, last_at = eventstore.chain_state(session, self.node)
-        if last_at and utc_key(now) < utc_key(datetime.fromisoformat(last_at)):
+        if last_at and now < datetime.fromisoformat(last_at):
             # The device clock went backwards since the last act: keep the act, record the doubt.
             data = {**data, "clock_behind": last_at}
         event = seal(

@@ -109,7 +109,7 @@ def search(workspace: Workspace, query: str, *, limit: int = 50) -> list[Dossier
         if kind == "phone":
             return _fetch(session, workspace.tz, DossierRecord.phone == key, limit=limit)
         if kind == "digits":
-            # A partial number: the serial at the end of a code, or the start of a phone number.
+            # A partial number: the start of a phone number.
             return _fetch(
                 session,
                 workspace.tz,

@@ -5,8 +5,6 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from sqlalchemy import select
-
 from ..domain.calendar import OfficeHours
 from ..domain.codes import validate_unit_code
 from ..domain.durations import parse_hhmm
@@ -164,8 +162,3 @@ def update_settings(workspace: Workspace, actor: User, values: dict[str, Any]) -
         clean[key] = EDITABLE[key][1](value)
     write_settings(workspace, clean)
     return clean
-
-
-def read_settings(workspace: Workspace) -> dict[str, Any]:
-    with workspace.db.reading() as session:
-        return {k: v for k, v in session.execute(select(SettingRecord.key, SettingRecord.value))}

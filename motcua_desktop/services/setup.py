@@ -9,10 +9,9 @@ from pathlib import Path
 from ..domain.codes import validate_slot, validate_unit_code
 from ..domain.errors import MotcuaError
 from ..domain.text import clean_text
-from ..storage.database import DB_FILENAME
 from .settings import DEFAULTS, write_settings
 from .users import User, create_user
-from .workspace import Clock, Workspace, default_data_dir, open_workspace, system_clock
+from .workspace import Clock, Workspace, default_data_dir, open_workspace
 
 
 @dataclass(frozen=True)
@@ -61,13 +60,10 @@ def initialise(
     data_dir = Path(data_dir) if data_dir else default_data_dir()
     settings = commune.settings()  # validate before touching the disk
     validate_slot(node_slot)
-    if (data_dir / DB_FILENAME).exists():
-        existing = open_workspace(data_dir, must_exist=False)
-        initialised = existing.initialised
-        existing.close()
-        if initialised:
-            raise MotcuaError("workspace.exists", path=str(data_dir))
     workspace = open_workspace(data_dir, clock=clock, must_exist=False)
+    if workspace.initialised:
+        workspace.close()
+        raise MotcuaError("workspace.exists", path=str(data_dir))
     admin = create_user(
         workspace, None, username=admin_username, full_name=admin_full_name, role="admin",
         password=admin_password, unit="Văn phòng",
@@ -76,6 +72,4 @@ def initialise(
         workspace,
         {**DEFAULTS, **settings, "node_id": str(uuid.uuid4()), "node_slot": node_slot},
     )
-    if clock is None:
-        workspace.clock = system_clock(workspace.tz)
     return workspace, admin

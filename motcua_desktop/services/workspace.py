@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -102,8 +102,9 @@ def open_workspace(
     data_dir.mkdir(parents=True, exist_ok=True)
     engine = make_engine(db_path)
     upgrade(engine, db_path, data_dir / "backups" / "pre-migration")
+    # The real clock needs the commune's zone, known once the settings are read just below.
     workspace = Workspace(
-        data_dir=data_dir, db=Database(db_path, engine), clock=lambda: datetime.now()
+        data_dir=data_dir, db=Database(db_path, engine), clock=lambda: datetime.now(UTC)
     )
     workspace.reload_settings()
     if must_exist and not workspace.initialised:

@@ -10,7 +10,7 @@ from datetime import datetime
 from enum import Enum
 from typing import Any
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from ..domain.dossier import DossierState
@@ -130,13 +130,6 @@ def all_events(session: Session) -> Iterable[Event]:
         yield _row_to_event(row)
 
 
-def event_exists(session: Session, event_id: str) -> bool:
-    return (
-        session.execute(select(EventRecord.id).where(EventRecord.id == event_id)).first()
-        is not None
-    )
-
-
 def known_nodes(session: Session) -> list[tuple[str, int, str]]:
     rows = session.execute(
         select(NodeChainRecord.node, NodeChainRecord.last_seq, NodeChainRecord.last_hash)
@@ -146,16 +139,6 @@ def known_nodes(session: Session) -> list[tuple[str, int, str]]:
 
 def outbox_count(session: Session) -> int:
     return session.execute(select(func.count()).select_from(OutboxRecord)).scalar_one()
-
-
-def acknowledge(session: Session, up_to_seq: int) -> int:
-    """Drop outbox entries the hub acknowledged; returns how many were removed."""
-    result = session.execute(delete(OutboxRecord).where(OutboxRecord.seq <= up_to_seq))
-    return int(result.rowcount or 0)  # type: ignore[attr-defined]
-
-
-def _iso(moment: datetime | None) -> str | None:
-    return moment.isoformat() if moment else None
 
 
 def _plain(value: Any) -> Any:
