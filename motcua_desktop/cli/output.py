@@ -47,9 +47,9 @@ def exit_code_for(error: MotcuaError) -> int:
         return EXIT_DENIED
     if isinstance(error, NotFoundError):
         return EXIT_NOT_FOUND
-    if isinstance(error, StateError) or error.code.startswith(
-        ("dossier.", "apology.", "workspace.", "db.")
-    ):
+    # Bad input is a ValidationError whatever its code; the environment's refusals
+    # (no data folder, a newer database) are plain errors with these prefixes.
+    if isinstance(error, StateError) or error.code.startswith(("workspace.", "db.")):
         return EXIT_STATE
     return EXIT_INVALID
 

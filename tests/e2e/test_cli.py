@@ -622,3 +622,20 @@ def test_only_an_admin_changes_settings(motcua, data_dir):
     run = motcua("--data-dir", data_dir, "settings", "set", "cutoff", "16:00")
     assert run.code == 3
     assert "không được phép" in run.err
+
+
+def test_bad_act_input_exits_as_invalid_input_and_writes_nothing(motcua, data_dir):
+    """Exit code 2 is bad input, whatever the act; 5 is kept for what the dossier's state forbids."""
+    code = receive(motcua, data_dir, "--json").json()["code"]
+    before = counts(motcua, data_dir)
+    days = motcua("--data-dir", data_dir, "--json", "dossier", "apologize", code,
+                  "--reason", "Chờ xác minh", "--days", "0")  # fmt: skip
+    assert days.code == 2 and days.json()["error"]["field"] == "extra_days"
+    target = motcua(
+        "--data-dir", data_dir, "--json", "dossier", "handover", code, "--to", "khongco"
+    )
+    assert target.code == 2 and target.json()["error"]["field"] == "to_user"
+    not_late = motcua("--data-dir", data_dir, "--json", "dossier", "apologize", code,
+                      "--reason", "Chờ xác minh", "--days", "3")  # fmt: skip
+    assert not_late.code == 5 and not_late.json()["error"]["code"] == "apology.not_late"
+    assert counts(motcua, data_dir) == before
