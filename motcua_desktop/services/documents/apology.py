@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-from reportlab.platypus import Paragraph
-
 from ...domain.events import parse_time
 from .context import DocumentContext
 from .facts import DossierFacts
-from .layout import A4_PORTRAIT, Signer, Styles, build_pdf, esc, signatures
-from .parts import fill, letter_opening
+from .layout import A4_PORTRAIT, Signer, Styles, esc
+from .parts import fill, letter_closing, letter_opening
 
 
 def render_apology(ctx: DocumentContext, facts: DossierFacts) -> bytes:
@@ -32,19 +30,7 @@ def render_apology(ctx: DocumentContext, facts: DossierFacts) -> bytes:
         fill(form.text("apology"), bold=("time",), unit=unit, time=ctx.time_text(new)),
         esc(form.text("closing")),
     ]  # fmt: skip
-    body = [Paragraph(p, st.prose) for p in paragraphs]
-    story += body[:-1]
-    recipients = [
-        str(line).replace("{centre}", ctx.centre_name) for line in form.items("recipients")
-    ]
     signer = Signer(
         form.text("sign"), ctx.head_of(unit), ctx.forms.text("sign_hint_seal"), unit=unit
     )
-    story.append(
-        signatures(
-            spec, st, ctx.forms.text("sign_blank"), right=signer,
-            recipients=recipients, recipients_head=ctx.forms.text("recipients"),
-            keep_with=body[-1:],
-        )
-    )  # fmt: skip
-    return build_pdf([story], spec, title=form.title, author=ctx.centre_name, subject=facts.code)
+    return letter_closing(ctx, form, spec, st, story, paragraphs, signer, facts.code)

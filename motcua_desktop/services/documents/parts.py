@@ -14,7 +14,18 @@ from ...domain.dossier import DossierState
 from .barcode import code128_drawing, qr_drawing
 from .context import DocumentContext
 from .facts import DossierFacts
-from .layout import PageSpec, Styles, esc, header, ruled_table, table_style, title
+from .layout import (
+    PageSpec,
+    Signer,
+    Styles,
+    build_pdf,
+    esc,
+    header,
+    ruled_table,
+    signatures,
+    table_style,
+    title,
+)
 
 
 def fill(template: str, *, bold: Sequence[str] = (), **values: object) -> str:
@@ -127,3 +138,34 @@ def letter_opening(
         centre=ctx.centre_name, procedure=state.procedure_name or blank, code=state.code,
     )  # fmt: skip
     return story, intake
+
+
+def letter_closing(
+    ctx: DocumentContext,
+    form: Any,
+    spec: PageSpec,
+    st: Styles,
+    story: list[Flowable],
+    paragraphs: Sequence[str],
+    signer: Signer,
+    code: str,
+) -> bytes:
+    """How every letter ends: its paragraphs, then "Nơi nhận" and the signer kept together
+    with the last paragraph; returns the finished PDF."""
+    body = [Paragraph(p, st.prose) for p in paragraphs]
+    recipients = [
+        str(line).replace("{centre}", ctx.centre_name) for line in form.items("recipients")
+    ]
+    closing = signatures(
+        spec,
+        st,
+        ctx.forms.text("sign_blank"),
+        right=signer,
+        recipients=recipients,
+        recipients_head=ctx.forms.text("recipients"),
+        keep_with=body[-1:],
+    )
+    return build_pdf(
+        [[*story, *body[:-1], closing]], spec, title=form.title, author=ctx.centre_name,
+        subject=code,
+    )  # fmt: skip

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-from reportlab.platypus import Paragraph
-
 from ...domain.events import EventType
 from .context import DocumentContext
 from .facts import DossierFacts
-from .layout import A4_PORTRAIT, Signer, Styles, build_pdf, esc, signatures
-from .parts import fill, letter_opening
+from .layout import A4_PORTRAIT, Signer, Styles, esc
+from .parts import fill, letter_closing, letter_opening
 
 
 def render_stop(ctx: DocumentContext, facts: DossierFacts) -> bytes:
@@ -25,19 +23,7 @@ def render_stop(ctx: DocumentContext, facts: DossierFacts) -> bytes:
         fill(form.text("reason"), reason=stop.data.get("reason") or blank),
         esc(form.text("closing")),
     ]  # fmt: skip
-    body = [Paragraph(p, st.prose) for p in paragraphs]
-    story += body[:-1]
-    recipients = [
-        str(line).replace("{centre}", ctx.centre_name) for line in form.items("recipients")
-    ]
     signer = Signer(
         form.text("sign"), ctx.person(stop.actor).full_name, ctx.forms.text("sign_hint_seal")
     )
-    story.append(
-        signatures(
-            spec, st, ctx.forms.text("sign_blank"), right=signer,
-            recipients=recipients, recipients_head=ctx.forms.text("recipients"),
-            keep_with=body[-1:],
-        )
-    )  # fmt: skip
-    return build_pdf([story], spec, title=form.title, author=ctx.centre_name, subject=facts.code)
+    return letter_closing(ctx, form, spec, st, story, paragraphs, signer, facts.code)
