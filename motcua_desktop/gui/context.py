@@ -1,0 +1,84 @@
+"""What every screen shares: the open workspace, the signed-in user, the services, change notices."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+from PySide6.QtCore import QObject, Signal
+
+from ..domain.roles import Action, can
+from ..services.dossiers import DossierService
+from ..services.printing import PrintService
+from ..services.users import User
+from ..services.workspace import Workspace
+from .ops import Operations
+
+T = TypeVar("T")
+
+
+class AppContext(QObject):
+    """Injected into every page and dialog; nothing in the GUI reaches for globals.
+
+    Screens listen to ``data_changed`` to refresh and emit ``dossier_requested`` to open a dossier
+    (a scan, a search hit, a row double-clicked); the main window decides where it is shown.
+    """
+
+    data_changed = Signal()
+    dossier_requested = Signal(str)
+    user_changed = Signal()
+
+    def __init__(
+        self,
+        workspace: Workspace,
+        user: User,
+        *,
+        ops: Operations | None = None,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.workspace = workspace
+        self.ops = ops or Operations(parent=self)
+        self.dossiers = DossierService(workspace)
+        self._user = user
+        self.printing = PrintService(workspace, user)
+
+    @property
+    def user(self) -> User:
+        return self._user
+
+    def set_user(self, user: User) -> None:
+        self._user = user
+        self.printing = PrintService(self.workspace, user)
+        self.user_changed.emit()
+
+    def can(self, action: Action) -> bool:
+        """Whether the signed-in user's role allows ``action`` (services check again)."""
+        return self._user.active and can(self._user.role, action)
+
+    def act(
+        self,
+        work: Callable[[], T],
+        on_done: Callable[[T], None] | None = None,
+        on_error: Callable[[Exception], None] | None = None,
+    ) -> None:
+        """Run a change on the worker; on success announce ``data_changed`` before ``on_done``."""
+
+        def done(result: T) -> None:
+            self.data_changed.emit()
+            if on_done is not None:
+                on_done(result)
+
+        self.ops.run(work, done, on_error)
+
+    def query(
+        self,
+        work: Callable[[], T],
+        on_done: Callable[[T], None],
+        on_error: Callable[[Exception], None] | None = None,
+    ) -> None:
+        """Run a read on the worker and hand its plain-data result to ``on_done``."""
+        self.ops.run(work, on_done, on_error)
+
+    def setting(self, key: str, default: Any = None) -> Any:
+        return self.workspace.setting(key, default)
