@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from ..domain.errors import MotcuaError
-from . import commands, print_cmd
+from . import backup_cmd, commands, print_cmd
 from .output import report_error
 from .parser import VietnameseParser
 
@@ -76,6 +76,7 @@ def build_parser(*, json_errors: bool = False) -> argparse.ArgumentParser:
     _user(sub)
     _settings(sub)
     print_cmd.register(sub)
+    backup_cmd.register(sub)
     return parser
 
 

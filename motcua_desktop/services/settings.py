@@ -55,6 +55,18 @@ EDITABLE: dict[str, tuple[str, Any]] = {
         "Thư mục sao lưu",
         lambda v: clean_text(v, field="backup_dir", max_len=500, required=False),
     ),
+    "backup_keep_daily": (
+        "Số ngày gần nhất giữ bản sao lưu (mỗi ngày một bản)",
+        lambda v: _positive(v, "backup_keep_daily"),
+    ),
+    "backup_keep_monthly": (
+        "Số tháng gần nhất giữ bản sao lưu (mỗi tháng một bản)",
+        lambda v: _positive(v, "backup_keep_monthly"),
+    ),
+    "backup_max_age_days": (
+        "Cảnh báo khi bản sao lưu tốt gần nhất cũ hơn (ngày)",
+        lambda v: _positive(v, "backup_max_age_days"),
+    ),
     "form_set": (
         "Bộ biểu mẫu (2025 hoặc 2018)",
         lambda v: _choice(v, "form_set", ("2025", "2018")),
