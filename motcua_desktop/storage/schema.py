@@ -157,3 +157,47 @@ SEARCH_TRIGGERS_DDL = (
     "INSERT INTO dossier_search(rowid, name_folded) VALUES (new.id, new.name_folded); END",
 )
 SEARCH_TRIGGERS = ("dossiers_ai", "dossiers_ad", "dossiers_au")
+
+
+class SyncStateRecord(Base):
+    """This node's link to the hub (one row): key, request counter, pull cursor, last outcome."""
+
+    __tablename__ = "sync_state"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    hub_url: Mapped[str] = mapped_column(Text)
+    commune: Mapped[str] = mapped_column(String(40))
+    node_key: Mapped[str] = mapped_column(String(64))
+    counter: Mapped[int] = mapped_column(Integer, default=0)
+    pull_cursor: Mapped[int] = mapped_column(Integer, default=0)
+    acked_seq: Mapped[int] = mapped_column(Integer, default=0)
+    catalog_version: Mapped[int] = mapped_column(Integer, default=0)
+    calendar_version: Mapped[int] = mapped_column(Integer, default=0)
+    users_version: Mapped[int] = mapped_column(Integer, default=0)
+    enrolled_at: Mapped[str] = mapped_column(String(40))
+    online: Mapped[bool | None] = mapped_column(Boolean, nullable=True)
+    last_attempt: Mapped[str | None] = mapped_column(String(40), nullable=True)
+    last_success: Mapped[str | None] = mapped_column(String(40), nullable=True)
+    last_error: Mapped[str | None] = mapped_column(Text, nullable=True)
+    last_error_code: Mapped[str | None] = mapped_column(String(64), nullable=True)
+
+
+class SyncClockRecord(Base):
+    """The hub's clock against this PC's at each sync (skew = hub - node, at mid round trip)."""
+
+    __tablename__ = "sync_clock"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    node_at: Mapped[str] = mapped_column(String(40))
+    hub_at: Mapped[str] = mapped_column(String(40))
+    skew_ms: Mapped[int] = mapped_column(Integer)
+    rtt_ms: Mapped[int] = mapped_column(Integer)
+
+
+class SyncRejectionRecord(Base):
+    """This node's events the hub did not accept, with its reason, for the admin to see."""
+
+    __tablename__ = "sync_rejections"
+    event_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    seq: Mapped[int] = mapped_column(Integer)
+    reason: Mapped[str] = mapped_column(String(64))
+    message: Mapped[str] = mapped_column(Text)
+    at: Mapped[str] = mapped_column(String(40))

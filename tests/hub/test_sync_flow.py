@@ -1,0 +1,137 @@
+"""Counter PCs and the hub over real HTTP and PostgreSQL: enrol, push, pull, the same fold."""
+
+from __future__ import annotations
+
+import json
+import socket
+
+import pytest
+from hub_helpers import hub_event_hashes
+from sqlalchemy import text
+
+from motcua_desktop.cli.main import main
+from motcua_desktop.domain.errors import MotcuaError
+from motcua_desktop.services.sync import change_hub_url, sync_once, sync_status
+from motcua_desktop.services.sync_client import SyncError, SyncRefused
+
+
+def test_acts_reach_the_hub_and_the_sibling_pc_folds_them_to_the_same_state(
+    enrolled, hub_engine, commune
+):
+    first, second = enrolled(1), enrolled(2)
+    codes = [first.receive(f"Người nộp {i}") for i in range(5)]
+    assert sync_status(first.ws).waiting == 5
+
+    report = sync_once(first.ws)
+
+    assert (report.pushed, report.acknowledged_seq) == (5, 5)
+    status = sync_status(first.ws)
+    assert (status.online, status.waiting, status.last_error) == (True, 0, None)
+    assert status.last_success == first.clock()
+    assert hub_event_hashes(hub_engine, commune) == first.events()
+
+    pulled = sync_once(second.ws)
+    assert pulled.pulled == 5
+    assert second.events() == first.events()
+    # The sibling PC acts on a dossier received by the first; the first learns it on its next sync.
+    second.clock.advance(minutes=5)
+    second.service.hand_over(second.clerk, codes[0], "tuphap", note="Chuyển xử lý")
+    sync_once(second.ws)
+    assert sync_once(first.ws).pulled == 1
+    assert first.events() == second.events() == hub_event_hashes(hub_engine, commune)
+    for code in codes:
+        assert first.service.state(code) == second.service.state(code)
+    assert first.service.state(codes[0]).holder_user == "tuphap"
+
+
+def test_a_second_sync_sends_nothing_and_resending_is_harmless(enrolled, hub_engine, commune):
+    node = enrolled(1)
+    node.receive()
+    sync_once(node.ws)
+    assert sync_once(node.ws).pushed == 0
+    # The outbox refilled by hand (e.g. a reply lost after the hub committed): duplicates only.
+    with node.ws.db.writing() as session:
+        for event in node.own_events():
+            session.execute(
+                text("INSERT INTO outbox (event_id, seq) VALUES (:i, :s)"),
+                {"i": event.id, "s": event.seq},
+            )
+    again = sync_once(node.ws)
+    assert (again.pushed, again.duplicates, again.acknowledged_seq) == (0, 1, 1)
+    assert sync_status(node.ws).waiting == 0
+    assert len(hub_event_hashes(hub_engine, commune)) == 1
+
+
+def test_an_enrolment_code_works_once_and_only_for_its_commune(make_node, hub, hub_engine, commune):
+    from motcua_desktop.hub.store import issue_enroll_code
+    from motcua_desktop.services.sync import enroll
+
+    code, _ = issue_enroll_code(hub_engine, commune)
+    enroll(make_node(1).ws, None, hub_url=hub.url, code=code)
+    with pytest.raises(SyncRefused) as reused:
+        enroll(make_node(2).ws, None, hub_url=hub.url, code=code)
+    assert (reused.value.status, reused.value.reason) == (403, "enroll.code")
+    other_code, _ = issue_enroll_code(hub_engine, "OTHER.H41")
+    with pytest.raises(SyncRefused) as wrong_unit:
+        enroll(make_node(3).ws, None, hub_url=hub.url, code=other_code)
+    assert wrong_unit.value.reason == "enroll.unit"
+    with pytest.raises(SyncRefused) as unknown:
+        enroll(make_node(4).ws, None, hub_url=hub.url, code="not-a-code")
+    assert unknown.value.reason == "enroll.code"
+
+
+def _closed_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def test_without_network_the_node_keeps_its_events_and_shows_it_is_offline(enrolled, hub):
+    """Then, the network back, the same node syncs with no one doing anything special."""
+    node = enrolled(1)
+    change_hub_url(node.ws, node.admin, f"http://127.0.0.1:{_closed_port()}")
+    node.receive()
+    with pytest.raises(SyncError) as offline:
+        sync_once(node.ws)
+    assert offline.value.code == "sync.offline" and offline.value.retry
+    status = sync_status(node.ws)
+    assert (status.online, status.waiting, status.last_success) == (False, 1, None)
+    assert status.last_error and "Không kết nối được" in status.last_error
+    change_hub_url(node.ws, node.admin, hub.url)
+    assert sync_once(node.ws).pushed == 1
+    assert sync_status(node.ws).online is True
+
+
+def test_cli_sync_once_and_status_json(enrolled, hub_engine, commune, capsys):
+    node = enrolled(1)
+    node.receive()
+    folder = str(node.ws.data_dir)
+    assert main(["--data-dir", folder, "sync", "status", "--json"]) == 0
+    before = json.loads(capsys.readouterr().out)
+    assert (before["waiting"], before["last_success"], before["enrolled"]) == (1, None, True)
+    assert main(["--data-dir", folder, "sync", "--once", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["pushed"] == 1
+    assert main(["--data-dir", folder, "sync", "status", "--json"]) == 0
+    after = json.loads(capsys.readouterr().out)
+    assert after["waiting"] == 0 and after["last_success"] and after["last_error"] is None
+    assert after["online"] is True
+
+
+def test_cli_hub_enroll_code_then_node_enrolls(make_node, hub, pg_url, commune, capsys):
+    assert main(["hub", "enroll-code", "--db", pg_url, "--commune", commune, "--json"]) == 0
+    code = json.loads(capsys.readouterr().out)["code"]
+    node = make_node(1)
+    folder = str(node.ws.data_dir)
+    args = ["--data-dir", folder, "sync", "enroll", "--hub", hub.url, "--code", code, "--json"]
+    assert main(args) == 0
+    assert json.loads(capsys.readouterr().out)["commune"] == commune
+    assert main(args) != 0  # a PC enrols once
+    assert "sync.enrolled" in capsys.readouterr().out
+
+
+def test_a_node_never_enrolled_is_told_how_to_enrol(make_node):
+    node = make_node(1)
+    with pytest.raises(MotcuaError) as missing:
+        sync_once(node.ws)
+    assert missing.value.code == "sync.not_enrolled"
+    assert "motcua sync enroll" in missing.value.message
