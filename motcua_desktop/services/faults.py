@@ -32,11 +32,10 @@ register_messages(
         "fault.device_gone": "Không còn truy cập được «{path}» (ổ USB bị rút hoặc mất kết nối?). "
         + _NOTHING_LOST
         + " Hãy cắm lại ổ đĩa rồi làm lại.",
-        "fault.io": "Lỗi đọc/ghi ổ đĩa tại «{path}» ({detail}). "
+        "fault.io": "Lỗi đọc/ghi ổ đĩa tại «{path}» ({detail}): ổ đĩa có thể đã đầy, quá giới hạn "
+        "kích thước tệp, hỏng hoặc bị rút ra. "
         + _NOTHING_LOST
-        + " Hãy kiểm tra ổ đĩa (cáp, USB) rồi làm lại.",
-        "fault.fonts_missing": "Thiếu phông chữ «{font}» để in biểu mẫu. Hồ sơ đã lưu không bị "
-        "ảnh hưởng. Hãy cài lại phần mềm (phông chữ đi kèm trong thư mục resources/fonts).",
+        + " Hãy kiểm tra dung lượng và ổ đĩa (cáp, USB) rồi làm lại.",
         "fault.printer_gone": "Không tìm thấy máy in «{printer}» (đã tắt, rút cáp hoặc bị gỡ?). "
         "Hồ sơ đã lưu và bản PDF lưu kèm hồ sơ vẫn còn; hãy bật máy in hoặc chọn máy in khác "
         "rồi in lại.",
@@ -59,8 +58,8 @@ class EnvironmentFault(StateError):
     """A failure caused by the machine (disk, lock, permissions, a damaged file), not the program.
 
     A subclass of ``StateError``: the command line exits with code 5 ("the environment refuses").
-    ``cause`` names the kind: disk_full, locked, read_only, corrupt, device_gone, io, fonts_missing,
-    printer_gone.
+    ``cause`` names the kind: disk_full, locked, read_only, corrupt, device_gone, io, printer_gone.
+    (A missing font is ``document.font_missing``, raised where the fonts are loaded.)
     """
 
     @property
