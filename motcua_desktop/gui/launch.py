@@ -1,4 +1,4 @@
-"""Start the counter app on this PC's data folder, creating the demo commune on first run."""
+"""Start the counter app on this PC's data folder; without the screens, fall back to the CLI's status."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from ..services.workspace import default_data_dir, open_workspace
 
 
 def ensure_workspace() -> None:
-    """A first start on a fresh PC opens the demo commune, so a newcomer sees a living counter."""
+    """Without screens, a first start on a fresh PC opens the demo commune (no one to ask)."""
     data_dir = default_data_dir()
     try:
         open_workspace(data_dir).close()
@@ -24,22 +24,20 @@ def ensure_workspace() -> None:
 
 
 def launch() -> int:
+    if importlib.util.find_spec("PySide6") is not None:
+        # The app asks on a new PC: the commune's own details, or the demo commune in one click.
+        from .app import run_app
+
+        return int(run_app())
     try:
         ensure_workspace()
     except MotcuaError as error:
         print(f"Lỗi: {error.message}", file=sys.stderr)
         return 5
-    if importlib.util.find_spec("motcua_desktop.gui.app") is None:
-        # The counter screens are not part of this build yet: the command line does every act.
-        workspace = open_workspace(default_data_dir())
-        try:
-            print(status_text(node_status(workspace)))
-        finally:
-            workspace.close()
-        print(
-            "Màn hình quầy chưa có trong bản này; mọi thao tác dùng dòng lệnh «motcua» (xem README)."
-        )
-        return 0
-    from .app import run_app  # type: ignore[import-not-found]
-
-    return int(run_app())
+    workspace = open_workspace(default_data_dir())
+    try:
+        print(status_text(node_status(workspace)))
+    finally:
+        workspace.close()
+    print("Màn hình quầy cần PySide6; mọi thao tác dùng dòng lệnh «motcua» (xem README).")
+    return 0

@@ -1,0 +1,104 @@
+"""Backups without anyone thinking of them: once a day while the app runs, and on exit."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from ..domain.errors import MotcuaError
+from ..services import backup
+from ..services.faults import classify
+from .context import AppContext
+
+CHECK_EVERY_MS = 15 * 60 * 1000  # a day's backup starts within a quarter of an hour of being due
+
+
+def _daily_due(ctx: AppContext) -> bool:
+    """No good backup yet today (the commune's day), by the device clock."""
+    ws = ctx.workspace
+    last = backup.last_good_backup(ws)
+    if last is None:
+        return True
+    return last.created_at.astimezone(ws.tz).date() < ws.clock().astimezone(ws.tz).date()
+
+
+def _changed_since_last(ctx: AppContext) -> bool:
+    """Whether the database holds events the last good backup does not (worth a backup on exit)."""
+    from ..services.status import node_status
+
+    last = backup.last_good_backup(ctx.workspace)
+    return last is None or int(node_status(ctx.workspace)["events"]) != last.events
+
+
+class BackupScheduler(QObject):
+    """Checks every ``interval_ms`` whether today's backup is due and takes it on the worker.
+
+    ``backup_on_exit()`` queues one more when anything changed since the last backup; the app
+    then waits for the worker (``ctx.ops.wait()``) before closing the database. Failures never
+    interrupt the clerk: they are reported through ``backup_failed`` (a Vietnamese message) for
+    the status bar, and the age warning of the Backup tab keeps telling until a backup succeeds.
+    """
+
+    backup_finished = Signal(object)  # the BackupInfo taken, or None when none was due
+    backup_failed = Signal(str)
+
+    def __init__(
+        self, ctx: AppContext, *, interval_ms: int = CHECK_EVERY_MS, parent: QObject | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.timer = QTimer(self)
+        self.timer.setInterval(interval_ms)
+        self.timer.timeout.connect(self._on_timer_timeout)
+        self._running = False
+
+    @property
+    def running(self) -> bool:
+        return self._running
+
+    def start(self) -> None:
+        """Start the daily checks; the first one runs as soon as the event loop turns."""
+        self.timer.start()
+        QTimer.singleShot(0, self.check_now)
+
+    def stop(self) -> None:
+        self.timer.stop()
+
+    def check_now(self) -> None:
+        """Take today's backup now if none was taken today (on the worker)."""
+        self._run("daily", _daily_due)
+
+    def backup_on_exit(self) -> None:
+        """Queue a backup when anything changed since the last one (call before closing)."""
+        self.stop()
+        self._run("exit", _changed_since_last)
+
+    def _on_timer_timeout(self) -> None:
+        self.check_now()
+
+    def _run(self, reason: str, due: Callable[[AppContext], bool]) -> None:
+        if self._running:
+            return
+        self._running = True
+        ctx = self.ctx
+
+        def work() -> backup.BackupInfo | None:
+            if not due(ctx):
+                return None
+            return backup.create_backup(ctx.workspace, reason=reason)
+
+        self.ctx.ops.run(work, self._on_done, self._on_failed)
+
+    def _on_done(self, info: backup.BackupInfo | None) -> None:
+        self._running = False
+        self.backup_finished.emit(info)
+
+    def _on_failed(self, error: Exception) -> None:
+        self._running = False
+        explained = classify(error)
+        if isinstance(explained, MotcuaError):
+            text = explained.message
+        else:
+            text = self.tr("The automatic backup failed: {error}").format(error=str(error))
+        self.backup_failed.emit(text)
