@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from ..domain.errors import MotcuaError
-from . import backup_cmd, commands, hub_cmd, print_cmd, sync_cmd
+from . import backup_cmd, commands, hub_cmd, print_cmd, report_cmd, sync_cmd
 from .output import report_error
 from .parser import VietnameseParser
 
@@ -79,6 +79,7 @@ def build_parser(*, json_errors: bool = False) -> argparse.ArgumentParser:
     sync_cmd.register(sub)
     hub_cmd.register(sub)
     backup_cmd.register(sub)
+    report_cmd.register(sub)
     return parser
 
 

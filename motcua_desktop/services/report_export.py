@@ -1,0 +1,42 @@
+"""Write a periodic report to a PDF ready to sign or an XLSX for the district, atomically."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..domain.errors import MotcuaError, register_messages
+from .documents.context import DocumentContext
+from .documents.files import write_atomic
+from .documents.report import render_report
+from .report_xlsx import render_report_xlsx
+from .reports import ReportResult
+from .workspace import Workspace
+
+register_messages(
+    {
+        "report.output": "Không ghi được tệp «{path}»: {detail}",
+        "report.suffix": "Tệp «{path}» phải có đuôi {suffix}.",
+    }
+)
+
+
+def report_pdf(ws: Workspace, result: ReportResult) -> bytes:
+    return render_report(DocumentContext.from_workspace(ws), result.to_dict())
+
+
+def report_xlsx(ws: Workspace, result: ReportResult) -> bytes:
+    return render_report_xlsx(result.to_dict(), ws.tz)
+
+
+def write_report(ws: Workspace, result: ReportResult, path: Path) -> Path:
+    """Write ``path`` as PDF or XLSX, by its suffix; a reader never sees a half-written file."""
+    suffix = path.suffix.lower()
+    if suffix not in (".pdf", ".xlsx"):
+        raise MotcuaError("report.suffix", field="output", path=str(path), suffix=".pdf hoặc .xlsx")
+    data = report_pdf(ws, result) if suffix == ".pdf" else report_xlsx(ws, result)
+    try:
+        return write_atomic(path, data)
+    except OSError as exc:
+        raise MotcuaError(
+            "report.output", field="output", path=str(path), detail=exc.strerror or str(exc)
+        ) from None
