@@ -110,6 +110,7 @@ def main(out: Path) -> None:
     translators = install_translators(app)
     with tempfile.TemporaryDirectory() as tmp:
         setup = SetupDialog(Path(tmp) / "new")
+        setup.ui.backup_dir_edit.setText("/home/motcua/.local/share/motcua/backups")  # stable
         setup.show()
         settle()
         save(setup, out / "10-setup.png")

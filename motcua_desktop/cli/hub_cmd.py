@@ -33,8 +33,8 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     )
     p = hub.add_parser("serve", help="chạy máy chủ tổng hợp")
     _db(p)
-    p.add_argument("--host", default="127.0.0.1")
-    p.add_argument("--port", type=int, default=8600)
+    p.add_argument("--host", default="127.0.0.1", help="địa chỉ lắng nghe (mặc định 127.0.0.1)")
+    p.add_argument("--port", type=int, default=8600, help="cổng (mặc định 8600)")
     p.add_argument("--cert", type=Path, help="chứng chỉ TLS (PEM) để phục vụ qua HTTPS")
     p.add_argument("--key", type=Path, help="khóa riêng của chứng chỉ (PEM)")
     p.add_argument("--workers", type=int, default=1, help="số tiến trình phục vụ (mặc định 1)")
@@ -116,11 +116,12 @@ def cmd_nodes(args: argparse.Namespace) -> int:
     engine = open_hub(_url(args))
     try:
         with engine.connect() as conn:
-            counts = dict(
-                conn.execute(
+            counts: dict[str, int] = {
+                str(node): int(count)
+                for node, count in conn.execute(
                     select(rejected_events.c.node, func.count()).group_by(rejected_events.c.node)
-                ).all()
-            )
+                )
+            }
             rows = conn.execute(
                 select(
                     nodes.c.id,

@@ -20,7 +20,7 @@ Hence, by construction, in every row: carried + new = resolved + pending + withd
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from dataclasses import dataclass, fields
 from datetime import datetime, tzinfo
 from enum import StrEnum
@@ -421,14 +421,3 @@ def build_report(
         if cell is not None:
             tally.add_timeline(t, cell, by)
     return tally.report(period, by)
-
-
-def cells_of(timelines: Iterable[Timeline], period: Period, tz: tzinfo) -> Mapping[str, Cell]:
-    """Each dossier's cell in a period, by code (dossiers outside the period left out)."""
-    start, end = period.bounds(tz)
-    out = {}
-    for t in timelines:
-        cell = classify(t, start, end, tz)
-        if cell is not None:
-            out[t.code] = cell
-    return out

@@ -45,6 +45,7 @@ REASONS: dict[str, str] = {
     "event.past": "Sự kiện {id} ghi thời điểm {at}, quá xa trong quá khứ (đồng hồ máy sai?).",
     "cursor.invalid": "Con trỏ «{value}» không hợp lệ.",
     "hub.unavailable": "Máy chủ tổng hợp tạm thời không phục vụ được: {detail}",
+    "http.route": "Không có địa chỉ {path} với phương thức {method} (giao thức /v1).",
 }
 register_messages({f"sync.{code}": text for code, text in REASONS.items()})
 

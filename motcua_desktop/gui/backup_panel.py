@@ -170,6 +170,8 @@ class BackupPanel(QWidget):
         self.folder_button.clicked.connect(self._on_folder_clicked)
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
         self._busy = False
+        self.confirm_box: QMessageBox | None = None  # the open restore confirmation, if any
+        self.folder_dialog: QFileDialog | None = None  # the open folder chooser, if any
         self._update_buttons()
         self.refresh()
 

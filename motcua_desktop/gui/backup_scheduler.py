@@ -9,6 +9,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from ..domain.errors import MotcuaError
 from ..services import backup
 from ..services.faults import classify
+from ..services.status import node_status
 from .context import AppContext
 
 CHECK_EVERY_MS = 15 * 60 * 1000  # a day's backup starts within a quarter of an hour of being due
@@ -25,8 +26,6 @@ def _daily_due(ctx: AppContext) -> bool:
 
 def _changed_since_last(ctx: AppContext) -> bool:
     """Whether the database holds events the last good backup does not (worth a backup on exit)."""
-    from ..services.status import node_status
-
     last = backup.last_good_backup(ctx.workspace)
     return last is None or int(node_status(ctx.workspace)["events"]) != last.events
 

@@ -91,6 +91,7 @@ class MainWindow(QMainWindow):
         top.addWidget(self.search, 1)
         top.addSpacing(16)
         top.addWidget(self.user_label)
+        top.addSpacing(8)
         top.addWidget(self.sign_out_button)
         body = QHBoxLayout()
         body.setContentsMargins(0, 0, 0, 0)

@@ -10,9 +10,11 @@ from typing import Any
 
 from fastapi import FastAPI, Request
 from fastapi.concurrency import run_in_threadpool
+from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
 from sqlalchemy import Engine, desc, insert, select, text
 from sqlalchemy.exc import DBAPIError
+from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from ..domain.codes import validate_slot, validate_unit_code
 from ..domain.errors import MotcuaError
@@ -27,6 +29,7 @@ from .apply import (
     node_rejections,
     parse_push,
     pull,
+    skew_ms,
 )
 from .auth import Caller, authenticate
 from .errors import HubError
@@ -88,6 +91,21 @@ def create_app(engine: Engine, *, limits: Limits | None = None, clock: Clock = _
         log.error("database error on %s: %s", request.url.path, error.orig)
         refusal = HubError(503, "hub.unavailable", detail=type(error.orig).__name__)
         return JSONResponse(refusal.to_json(), status_code=503, headers={"Retry-After": "5"})
+
+    @app.exception_handler(RequestValidationError)
+    async def _on_invalid(request: Request, error: RequestValidationError) -> JSONResponse:
+        location = error.errors()[0].get("loc", ()) if error.errors() else ()
+        refusal = HubError(422, "body.field", name=str(location[-1]) if location else "?")
+        return await _on_hub_error(request, refusal)
+
+    @app.exception_handler(StarletteHTTPException)
+    async def _on_http(request: Request, error: StarletteHTTPException) -> JSONResponse:
+        if error.status_code not in (404, 405):
+            return JSONResponse({"detail": error.detail}, status_code=error.status_code)
+        refusal = HubError(
+            error.status_code, "http.route", path=request.url.path[:200], method=request.method
+        )
+        return JSONResponse(refusal.to_json(), status_code=error.status_code)
 
     async def read_body(request: Request) -> bytes:
         declared = request.headers.get("content-length", "")
@@ -157,12 +175,15 @@ def create_app(engine: Engine, *, limits: Limits | None = None, clock: Clock = _
         """Push a batch of the caller's events, in seq order; one transaction per batch."""
         body = await read_body(request)
         who = await caller(request, body)
-        batch = parse_push(body, limits)
-        result = await run_in_threadpool(
-            apply_push, engine, batch, node=who.node, commune=who.commune,
-            counter=who.counter, limits=limits, now=clock(),
-        )  # fmt: skip
-        return result.to_json()
+
+        def parse_and_apply() -> dict[str, Any]:  # CPU work off the event loop
+            batch = parse_push(body, limits)
+            return apply_push(
+                engine, batch, node=who.node, commune=who.commune, counter=who.counter,
+                limits=limits, now=clock(),
+            ).to_json()  # fmt: skip
+
+        return await run_in_threadpool(parse_and_apply)
 
     @app.get("/v1/events", tags=["sync"], responses={200: {"model": models.PullReply}})
     async def pull_events(request: Request, after: str = "0", limit: int = 1000) -> Response:
@@ -205,8 +226,9 @@ def create_app(engine: Engine, *, limits: Limits | None = None, clock: Clock = _
         )
 
     def _claim(who: Caller) -> None:
-        with engine.begin() as conn:
-            claim_counter(conn, who.node, who.counter, clock(), None)
+        now = clock()
+        with engine.begin() as conn:  # the node's last skew is kept at every request
+            claim_counter(conn, who.node, who.counter, now, skew_ms(who.sent_at, now))
 
     def _latest(commune: str, kind: str) -> tuple[int, str] | None:
         with engine.connect() as conn:
@@ -244,5 +266,5 @@ def _enroll_fields(payload: dict[str, Any]) -> dict[str, Any]:
 class _Caseless(dict[str, str]):
     """Header lookup by any case (Starlette lower-cases names; the protocol names them in Title-Case)."""
 
-    def get(self, key: str, default: Any = None) -> Any:  # type: ignore[override]
+    def get(self, key: str, default: Any = None) -> Any:
         return super().get(key.lower(), default)

@@ -6,9 +6,10 @@ import hashlib
 import json
 import logging
 import re
+import uuid
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
-from typing import Any
+from typing import Any, cast
 
 import orjson
 import psycopg
@@ -109,13 +110,13 @@ def decode_json(body: bytes, limits: Limits) -> Any:
     if len(body) > limits.max_body_bytes:
         raise HubError(413, "body.too_large", size=len(body), max=limits.max_body_bytes)
     try:
+        return orjson.loads(body)  # validates UTF-8 itself
+    except orjson.JSONDecodeError:
+        pass  # not UTF-8, broken, or beyond orjson (huge integers): the standard library says which
+    try:
         text = body.decode("utf-8")
     except UnicodeDecodeError:
         raise HubError(400, "body.encoding") from None
-    try:
-        return orjson.loads(text)
-    except orjson.JSONDecodeError:
-        pass  # the standard parser says where the text is broken
     try:
         return json.loads(text)
     except json.JSONDecodeError as exc:
@@ -157,10 +158,10 @@ def parse_push(body: bytes, limits: Limits) -> PushRequest:
         raise HubError(422, "body.field", name="events")
     if len(raw_events) > limits.max_events:
         raise HubError(413, "batch.too_many", count=len(raw_events), max=limits.max_events)
-    parsed: list[Event] = []
+    parsed: list[CheckedEvent] = []
     for index, raw in enumerate(raw_events):
         try:
-            parsed.append(CheckedEvent.from_wire(raw))
+            parsed.append(cast(CheckedEvent, CheckedEvent.from_wire(raw)))
         except MotcuaError as exc:
             raise HubError(
                 422, "event.invalid", index=index, id=_raw_id(raw), code=exc.code,
@@ -320,7 +321,7 @@ def _time_verdict(
 
 def _check_duplicates(conn: Connection, node: str, old: list[CheckedEvent]) -> None:
     """Events at or below the head must be exactly what the hub holds (same id, seq and hash)."""
-    ids = [e.id for e in old]
+    ids = [_uuid_text(e.id) for e in old]
     query = union_all(
         select(events.c.id, events.c.node, events.c.seq, events.c.hash).where(events.c.id.in_(ids)),
         select(
@@ -330,10 +331,15 @@ def _check_duplicates(conn: Connection, node: str, old: list[CheckedEvent]) -> N
             rejected_events.c.hash,
         ).where(rejected_events.c.id.in_(ids)),  # fmt: skip
     )
-    held = {r[0]: (r[1], int(r[2]), r[3]) for r in conn.execute(query)}
+    held = {_uuid_text(r[0]): (r[1], int(r[2]), r[3]) for r in conn.execute(query)}
     for event in old:
-        if held.get(event.id) != (node, event.seq, event.hash):
+        if held.get(_uuid_text(event.id)) != (node, event.seq, event.hash):
             raise HubError(409, "event.conflict", seq=event.seq, id=event.id)
+
+
+def _uuid_text(value: str) -> str:
+    """The one spelling of a UUID (PostgreSQL stores ids as uuid; the wire may spell them otherwise)."""
+    return str(uuid.UUID(value))
 
 
 def _insert_events(
@@ -358,7 +364,7 @@ def _insert_events(
     driver = conn.connection.driver_connection
     assert driver is not None
     sql = f"COPY events ({', '.join(EVENT_COLUMNS)}) FROM STDIN"
-    with driver.cursor() as cur, cur.copy(sql) as copy:  # type: ignore[attr-defined]
+    with driver.cursor() as cur, cur.copy(sql) as copy:
         for i, e in enumerate(batch):
             copy.write_row(
                 (
@@ -393,18 +399,30 @@ def _insert_rejected(
 def pull(
     engine: Engine, *, node: str, commune: str, after: int, limit: int
 ) -> tuple[list[str], int, bool]:
-    """Siblings' events after a commune position: (wire texts, next cursor, more to come)."""
+    """Siblings' events after a commune position: (wire texts, next cursor, more to come).
+
+    The commune's ``last_pos`` is read first: positions become visible in order, so every event
+    up to it is committed, and the cursor can move past the caller's own events unread.
+    """
     with engine.connect() as conn:
+        last = conn.execute(
+            select(communes.c.last_pos).where(communes.c.unit_code == commune)
+        ).scalar()
         rows = conn.execute(
-            select(events.c.pos, events.c.node, events.c.wire)
-            .where(events.c.commune == commune, events.c.pos > after)
+            select(events.c.pos, events.c.wire)
+            .where(
+                events.c.commune == commune,
+                events.c.pos > after,
+                events.c.pos <= (last or 0),
+                events.c.node != node,
+            )
             .order_by(events.c.pos)
             .limit(limit + 1)
         ).all()
     more = len(rows) > limit
     page = rows[:limit]
-    wires = [r[2] for r in page if r[1] != node]
-    return wires, (int(page[-1][0]) if page else after), more
+    cursor = int(page[-1][0]) if more else max(after, int(last or 0))
+    return [r[1] for r in page], cursor, more
 
 
 def node_rejections(engine: Engine, node: str) -> list[dict[str, Any]]:

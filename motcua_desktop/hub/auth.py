@@ -7,6 +7,8 @@ from dataclasses import dataclass
 
 from sqlalchemy import Engine, select
 
+from ..domain.errors import MotcuaError
+from ..domain.events import parse_time
 from ..domain.sync_wire import (
     HEADER_COUNTER,
     HEADER_NODE,
@@ -47,6 +49,10 @@ def authenticate(
     if not counter_text.isdigit() or len(counter_text) > 18:
         raise HubError(400, "body.field", name=HEADER_COUNTER)
     counter = int(counter_text)
+    try:
+        parse_time(sent_at, name=HEADER_SENT_AT)
+    except MotcuaError:
+        raise HubError(400, "body.field", name=HEADER_SENT_AT) from None
     with engine.connect() as conn:
         row = conn.execute(
             select(nodes.c.commune, nodes.c.key, nodes.c.active).where(nodes.c.id == node)

@@ -17,8 +17,12 @@ from sqlalchemy import (
     UniqueConstraint,
     true,
 )
+from sqlalchemy.dialects import postgresql
 
 metadata = MetaData()
+
+# Event ids: native uuid on PostgreSQL (a smaller, faster primary key), text on SQLite.
+EVENT_ID = String(36).with_variant(postgresql.UUID(as_uuid=False), "postgresql")
 
 # One row per commune; ``last_pos`` numbers the commune's accepted events gaplessly (the pull
 # cursor). Updating it locks the row until commit, so positions become visible in order.
@@ -64,7 +68,7 @@ nodes = Table(
 events = Table(
     "events",
     metadata,
-    Column("id", String(36), nullable=False),
+    Column("id", EVENT_ID, nullable=False),
     Column("commune", String(40), nullable=False),
     Column("pos", BigInteger, nullable=False),
     Column("node", String(64), nullable=False),
@@ -86,7 +90,7 @@ events = Table(
 rejected_events = Table(
     "rejected_events",
     metadata,
-    Column("id", String(36), primary_key=True),
+    Column("id", EVENT_ID, primary_key=True),
     Column("commune", String(40), nullable=False),
     Column("node", String(64), nullable=False),
     Column("seq", BigInteger, nullable=False),

@@ -117,20 +117,21 @@ def enroll(
             raise HubError(403, "enroll.code")
         if unit_code != row.commune:
             raise HubError(403, "enroll.unit", unit=unit_code, expected=row.commune)
-        if conn.execute(select(nodes.c.id).where(nodes.c.id == node)).first() is not None:
-            raise HubError(409, "enroll.exists", node=node)
+        known = conn.execute(
+            select(nodes.c.counter).where(nodes.c.id == node).with_for_update()
+        ).first()
         key = new_secret()
-        conn.execute(
-            insert(nodes).values(
-                id=node,
-                commune=row.commune,
-                slot=slot,
-                label=label,
-                key=key,
-                last_hash=GENESIS_HASH,
-                enrolled_at=now,
-            )  # fmt: skip
-        )
+        values = {"commune": row.commune, "slot": slot, "label": label, "key": key}
+        if known is None:
+            conn.execute(
+                insert(nodes).values(id=node, last_hash=GENESIS_HASH, enrolled_at=now, **values)
+            )
+        elif known.counter == 0:
+            # Enrolled, but the reply never reached the PC (it never signed a request): a new
+            # code gives it a new key.
+            conn.execute(update(nodes).where(nodes.c.id == node).values(enrolled_at=now, **values))
+        else:
+            raise HubError(409, "enroll.exists", node=node)
         conn.execute(
             update(enroll_codes)
             .where(enroll_codes.c.digest == code_digest(code))

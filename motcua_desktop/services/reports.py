@@ -17,7 +17,7 @@ from typing import Any
 
 from ..domain.dossier import Handover, fold
 from ..domain.errors import ValidationError, register_messages
-from ..domain.events import parse_time
+from ..domain.events import Event, parse_time
 from ..domain.report_late import LateEntry, late_sort_key, overrun_step
 from ..domain.report_periods import Period, months_of_year
 from ..domain.reports import (
@@ -339,7 +339,7 @@ def _entry_from_state(code: str, state: dict[str, Any], end: datetime) -> LateEn
     )
 
 
-def _entry_from_events(events: list[Any], timeline: Timeline, end: datetime) -> LateEntry:
+def _entry_from_events(events: list[Event], timeline: Timeline, end: datetime) -> LateEntry:
     """From the events, for a dossier whose state at the end differs from its current one."""
     state = fold(events)
     assert state is not None and state.received_at is not None

@@ -14,7 +14,7 @@ from ..domain.errors import MotcuaError, register_messages
 from ..domain.roles import Action
 from ..storage.database import DB_FILENAME, make_engine
 from ..storage.migrations import upgrade
-from .backup import PART_SUFFIX, verify_backup
+from .backup import PART_SUFFIX, fsync_dir, verify_backup
 from .backup_check import DatabaseFacts, inspect_database
 from .faults import EnvironmentFault, environment_faults
 from .users import User, require
@@ -54,6 +54,27 @@ def _current_node(db_path: Path) -> str | None:
     return facts.node_id
 
 
+def _ensure_alone(db_path: Path) -> None:
+    """Refuse while any other program has the database open (its writes would be lost, or
+    worse, its WAL replayed over the restored file). In WAL mode every open connection holds a
+    shared lock, so an exclusive lock is only granted to the last one left."""
+    try:
+        conn = sqlite3.connect(db_path, timeout=1.0, isolation_level=None)
+    except sqlite3.Error:
+        return
+    try:
+        conn.execute("PRAGMA locking_mode=EXCLUSIVE")
+        conn.execute("BEGIN EXCLUSIVE")
+        conn.execute("COMMIT")
+    except sqlite3.OperationalError as exc:
+        if "locked" in str(exc) or "busy" in str(exc):
+            raise EnvironmentFault("restore.in_use") from None
+    except sqlite3.DatabaseError:
+        pass  # damaged: nothing can be using it usefully; it is moved aside as it is
+    finally:
+        conn.close()
+
+
 def _keep_aside(db_path: Path, aside_dir: Path, moment: datetime) -> Path | None:
     """Copy the current database (with its WAL) aside, then empty the WAL so nothing replays.
 
@@ -80,13 +101,13 @@ def _keep_aside(db_path: Path, aside_dir: Path, moment: datetime) -> Path | None
             busy, _log, _done = conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
             if busy:
                 aside.unlink(missing_ok=True)
-                raise MotcuaError("restore.in_use")
+                raise EnvironmentFault("restore.in_use")
         finally:
             conn.close()
     except sqlite3.DatabaseError as exc:
         if "locked" in str(exc) or "busy" in str(exc):
             aside.unlink(missing_ok=True)
-            raise MotcuaError("restore.in_use") from None
+            raise EnvironmentFault("restore.in_use") from None
         # Damaged beyond reading: move the files aside untouched, for whoever investigates.
         aside.unlink(missing_ok=True)
         for suffix in ("", *_SIDE_FILES):
@@ -130,10 +151,13 @@ def restore_backup(
             copied = inspect_database(part, quick=True, chains=False)
             if copied.events != facts.events:
                 raise EnvironmentFault("fault.io", path=str(part), detail="bản chép không đủ")
+            if db_path.exists():
+                _ensure_alone(db_path)
             aside = _keep_aside(db_path, data_dir / ASIDE_DIR, now)
             for suffix in _SIDE_FILES:
                 Path(f"{db_path}{suffix}").unlink(missing_ok=True)
             os.replace(part, db_path)
+            fsync_dir(data_dir)
         except BaseException:
             with contextlib.suppress(OSError):
                 part.unlink()

@@ -7,6 +7,7 @@ import time
 from collections import defaultdict
 from dataclasses import asdict, dataclass, field
 from datetime import datetime
+from json.encoder import encode_basestring
 from typing import Any
 
 from sqlalchemy import delete, func, select, text
@@ -38,8 +39,8 @@ register_messages(
     }
 )
 
-PUSH_BATCH = 1000
-PULL_PAGE = 2000
+PUSH_BATCH = 2000
+PULL_PAGE = 500  # one SQLite transaction each: a clerk's act never waits long behind it
 COUNTER_BLOCK = 64
 STATE_ID = 1
 
@@ -102,8 +103,9 @@ def enroll(
     if not url.startswith(("https://", "http://")):
         raise MotcuaError("sync.url", field="hub", value=hub_url)
     with workspace.db.reading() as session:
-        if _state(session) is not None:
-            raise MotcuaError("sync.enrolled", hub=_state(session).hub_url)  # type: ignore[union-attr]
+        existing = _state(session)
+    if existing is not None:
+        raise MotcuaError("sync.enrolled", hub=existing.hub_url)
     own = client or HubClient(url)
     try:
         reply = own.enroll(
@@ -202,35 +204,45 @@ _OUTBOX_BATCH = (
 )
 
 
-def _outbox_batch(workspace: Workspace, limit: int) -> list[dict[str, Any]]:
+def _outbox_batch(workspace: Workspace, limit: int) -> tuple[list[int], list[str]]:
+    """The oldest waiting events as wire JSON, built from the stored columns as they are.
+
+    ``data`` is stored as its canonical JSON text, so it goes out without a parse and re-encode.
+    """
     with workspace.db.reading() as session:
         rows = eventstore.raw(session).execute(_OUTBOX_BATCH, (limit,)).fetchall()
-    keys = ("id", "node", "seq", "at", "actor", "dossier", "type", "data", "prev", "hash", "v")
-    batch = []
-    for row in rows:
-        item = dict(zip(keys, row, strict=True))
-        item["data"] = json.loads(item["data"])
-        batch.append(item)
-    return batch
+    text = encode_basestring  # json's own string escaper (ensure_ascii=False), without the call overhead
+    seqs, parts = [], []
+    for event_id, node, seq, at, actor, dossier, etype, data, prev, digest, version in rows:
+        seqs.append(int(seq))
+        parts.append(
+            f'{{"v":{int(version)},"id":{text(event_id)},"node":{text(node)},"seq":{int(seq)},'
+            f'"at":{text(at)},"actor":{text(actor)},"dossier":{text(dossier)},'
+            f'"type":{text(etype)},"data":{data},"prev":{text(prev)},"hash":{text(digest)}}}'
+        )
+    return seqs, parts
 
 
 def _push(link: _Link, report: SyncReport) -> None:
     requeued = False
     last_ack = -1
     while True:
-        batch = _outbox_batch(link.ws, PUSH_BATCH)
-        if not batch:
+        seqs, parts = _outbox_batch(link.ws, PUSH_BATCH)
+        if not seqs:
             return
-        body = {
-            "protocol": PROTOCOL_VERSION,
-            "commune": link.commune,
-            "node": link.creds.node,
-            "sent_at": link.ws.clock().isoformat(),
-            "events": batch,
-        }
-        encoded = json.dumps(body, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+        head = json.dumps(
+            {
+                "protocol": PROTOCOL_VERSION,
+                "commune": link.commune,
+                "node": link.creds.node,
+                "sent_at": link.ws.clock().isoformat(),
+            },
+            ensure_ascii=False,
+            separators=(",", ":"),
+        )
+        body = f'{head[:-1]},"events":[{",".join(parts)}]}}'.encode()
         try:
-            reply = link.call("POST", "/v1/events", body=encoded)
+            reply = link.call("POST", "/v1/events", body=body)
         except SyncRefused as refusal:
             if refusal.reason == "chain.gap" and not requeued:
                 # The hub lost events it had acknowledged (restored from a backup): resend them.
@@ -244,7 +256,7 @@ def _push(link: _Link, report: SyncReport) -> None:
         report.duplicates += int(reply.get("duplicates", 0))
         report.rejected.extend(reply.get("rejected") or [])
         report.acknowledged_seq = ack
-        if ack <= last_ack and ack < int(batch[-1]["seq"]):
+        if ack <= last_ack and ack < seqs[-1]:
             raise SyncError("sync.bad_reply", retry=True, detail=f"acknowledged_seq {ack}")
         last_ack = ack
 
@@ -287,7 +299,8 @@ def _pull(link: _Link, report: SyncReport) -> None:
             cursor = int(reply["next"])
         except (MotcuaError, KeyError, TypeError, ValueError) as exc:
             raise SyncError("sync.bad_reply", retry=True, detail=str(exc)[:200]) from None
-        _store_pulled(link.ws, events, cursor)
+        if events or cursor != link.cursor:
+            _store_pulled(link.ws, events, cursor)
         report.pulled += len(events)
         link.cursor = cursor
         if not reply.get("more"):

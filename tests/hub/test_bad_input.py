@@ -9,7 +9,7 @@ import pytest
 from hub_helpers import RawNode, hub_event_count, reason, refusal_logged
 
 from motcua_desktop.domain.events import GENESIS_HASH
-from motcua_desktop.domain.sync_wire import HEADER_PROTOCOL
+from motcua_desktop.domain.sync_wire import HEADER_PROTOCOL, HEADER_SENT_AT
 from motcua_desktop.hub.apply import Limits
 from motcua_desktop.hub.server import HubServer
 from motcua_desktop.services.sync import rejections, sync_once, sync_status
@@ -150,3 +150,23 @@ def test_a_node_shows_its_rejected_events_to_its_admin(enrolled, hub_engine, com
     assert (shown["seq"], shown["reason"]) == (2, "event.future")
     assert "đồng hồ" in shown["message"]
     assert hub_event_count(hub_engine, commune) == 1
+
+
+def test_unknown_routes_and_bad_query_values_answer_in_the_protocol_shape(raw, commune):
+    missing = raw.http.get("/v2/events")
+    assert reason(missing) == (404, "http.route")
+    wrong_method = raw.http.delete("/v1/events")
+    assert reason(wrong_method) == (405, "http.route")
+    bad_limit = raw.send(b"", method="GET", path="/v1/events?limit=many")
+    assert reason(bad_limit) == (422, "body.field")
+    assert bad_limit.json()["error"]["detail"] == {"name": "limit"}
+    bad_cursor = raw.send(b"", method="GET", path="/v1/events?after=-5")
+    assert reason(bad_cursor) == (400, "cursor.invalid")
+    _nothing_applied(raw, commune)
+
+
+def test_a_signed_request_with_a_sender_time_that_is_not_a_time_is_refused(raw, commune):
+    reply = raw.send(raw.body(raw.chain(1)), headers={HEADER_SENT_AT: "yesterday"})
+    assert reason(reply) == (400, "body.field")
+    assert reply.json()["error"]["detail"] == {"name": HEADER_SENT_AT}
+    _nothing_applied(raw, commune)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Iterator
 
 import pytest
@@ -132,3 +133,41 @@ def test_an_event_id_used_by_another_node_is_refused(raw, hub, hub_engine, commu
         assert hub_event_count(hub_engine, commune) == 1
     finally:
         other.close()
+
+
+def test_an_id_spelled_in_capitals_is_still_recognised_when_resent(raw, commune):
+    event = seal(
+        node=raw.node, seq=1, prev=GENESIS_HASH, at=raw.chain(1)[0].at, actor="tiepnhan",
+        dossier=f"{commune}-250124-1001", type=raw.chain(1)[0].type, data={},
+        event_id=str(uuid.uuid4()).upper(),
+    )  # fmt: skip
+    assert raw.send(raw.body([event])).json()["accepted"] == 1
+    again = raw.send(raw.body([event])).json()
+    assert (again["duplicates"], again["acknowledged_seq"]) == (1, 1)
+    assert hub_event_count(raw.engine, commune) == 1
+
+
+def test_pull_pages_serve_only_siblings_events_in_commune_order(raw, hub, hub_engine, commune):
+    sibling = RawNode(hub.url, hub_engine, commune, slot=2)
+    try:
+        mine = raw.chain(10)
+        assert raw.send(raw.body(mine[:5])).status_code == 200
+        theirs = sibling.chain(4)
+        assert sibling.send(sibling.body(theirs)).status_code == 200
+        assert raw.send(raw.body(mine[5:])).status_code == 200
+        seen, cursor, pages = [], 0, 0
+        while True:
+            page = sibling.send(b"", method="GET", path=f"/v1/events?after={cursor}&limit=3").json()
+            seen += [e["id"] for e in page["events"]]
+            cursor, pages = page["next"], pages + 1
+            if not page["more"]:
+                break
+        assert seen == [e.id for e in mine]  # never its own events, in the order they arrived
+        assert cursor == 14 and pages == 4
+        empty = sibling.send(b"", method="GET", path=f"/v1/events?after={cursor}").json()
+        assert (empty["events"], empty["next"], empty["more"]) == ([], 14, False)
+        own_view = raw.send(b"", method="GET", path="/v1/events?after=0").json()
+        assert [e["id"] for e in own_view["events"]] == [e.id for e in theirs]
+        assert own_view["next"] == 14
+    finally:
+        sibling.close()

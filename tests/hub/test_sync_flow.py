@@ -7,12 +7,16 @@ import socket
 
 import pytest
 from hub_helpers import hub_event_hashes
-from sqlalchemy import text
+from sqlalchemy import delete, text, update
 
 from motcua_desktop.cli.main import main
 from motcua_desktop.domain.errors import MotcuaError
-from motcua_desktop.services.sync import change_hub_url, sync_once, sync_status
-from motcua_desktop.services.sync_client import SyncError, SyncRefused
+from motcua_desktop.hub.schema import communes, nodes
+from motcua_desktop.hub.schema import events as hub_events
+from motcua_desktop.hub.store import enroll as hub_enroll
+from motcua_desktop.hub.store import issue_enroll_code
+from motcua_desktop.services.sync import change_hub_url, enroll, sync_once, sync_status
+from motcua_desktop.services.sync_client import HubClient, SyncError, SyncRefused
 
 
 def test_acts_reach_the_hub_and_the_sibling_pc_folds_them_to_the_same_state(
@@ -63,8 +67,6 @@ def test_a_second_sync_sends_nothing_and_resending_is_harmless(enrolled, hub_eng
 
 
 def test_an_enrolment_code_works_once_and_only_for_its_commune(make_node, hub, hub_engine, commune):
-    from motcua_desktop.hub.store import issue_enroll_code
-    from motcua_desktop.services.sync import enroll
 
     code, _ = issue_enroll_code(hub_engine, commune)
     enroll(make_node(1).ws, None, hub_url=hub.url, code=code)
@@ -78,6 +80,31 @@ def test_an_enrolment_code_works_once_and_only_for_its_commune(make_node, hub, h
     with pytest.raises(SyncRefused) as unknown:
         enroll(make_node(4).ws, None, hub_url=hub.url, code="not-a-code")
     assert unknown.value.reason == "enroll.code"
+
+
+def test_an_enrolment_whose_reply_was_lost_can_be_redone_with_a_new_code(
+    make_node, hub, hub_engine, commune
+):
+
+    node = make_node(1)
+    first, _ = issue_enroll_code(hub_engine, commune)
+    unit = str(node.ws.setting("unit_code"))
+    hub_enroll(hub_engine, code=first, node=node.node_id, slot=1, unit_code=unit)  # reply lost
+    second, _ = issue_enroll_code(hub_engine, commune)
+    enroll(node.ws, None, hub_url=hub.url, code=second)
+    node.receive()
+    assert sync_once(node.ws).pushed == 1
+    # Once the PC has synced, its id cannot be taken over with another code.
+    third, _ = issue_enroll_code(hub_engine, commune)
+    with pytest.raises(SyncRefused) as taken:
+        hub_client_enroll(hub.url, third, node.node_id, unit)
+    assert (taken.value.status, taken.value.reason) == (409, "enroll.exists")
+
+
+def hub_client_enroll(url: str, code: str, node: str, unit: str) -> None:
+
+    with HubClient(url) as client:
+        client.enroll(code=code, node=node, slot=1, unit_code=unit, label="")
 
 
 def _closed_port() -> int:
@@ -135,3 +162,57 @@ def test_a_node_never_enrolled_is_told_how_to_enrol(make_node):
         sync_once(node.ws)
     assert missing.value.code == "sync.not_enrolled"
     assert "motcua sync enroll" in missing.value.message
+
+
+def test_cli_hub_publish_and_nodes_show_what_the_admin_needs(
+    enrolled, pg_url, commune, tmp_path, capsys
+):
+    node = enrolled(1)
+    node.receive("Đúng giờ")
+    node.clock.advance(days=3)
+    node.receive("Đồng hồ chạy nhanh")
+    sync_once(node.ws)
+    overrides = tmp_path / "calendar.json"
+    overrides.write_text(
+        json.dumps({"overrides": [{"day": "2025-09-01", "kind": "off", "note": "Nghỉ"}]}),
+        encoding="utf-8",
+    )
+    db = ["--db", pg_url]
+    assert main(["hub", "publish", "calendar", str(overrides), "--commune", commune, *db]) == 0
+    assert "phiên bản 1" in capsys.readouterr().out
+    assert main(["hub", "nodes", *db, "--json"]) == 0
+    listed = [n for n in json.loads(capsys.readouterr().out) if n["commune"] == commune]
+    assert [(n["node"], n["last_seq"], n["rejected"]) for n in listed] == [(node.node_id, 2, 1)]
+    assert listed[0]["skew_ms"] is not None
+    folder = str(node.ws.data_dir)
+    assert main(["--data-dir", folder, "sync", "rejections", "--json"]) == 0
+    [shown] = json.loads(capsys.readouterr().out)
+    assert (shown["seq"], shown["reason"]) == (2, "event.future")
+    assert main(["--data-dir", folder, "sync", "--once", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["downward"] == {"calendar": 1}
+    bad = tmp_path / "broken.json"
+    bad.write_bytes(b"{not json")
+    assert main(["hub", "publish", "users", str(bad), "--commune", commune, *db]) != 0
+
+
+def test_a_hub_restored_from_an_older_backup_gets_the_missing_events_again(
+    enrolled, hub_engine, commune
+):
+    node = enrolled(1)
+    for i in range(3):
+        node.receive(f"Người nộp {i}")
+    sync_once(node.ws)
+    first = node.own_events()[0]
+    with hub_engine.begin() as conn:  # the hub's database as it was after the first event
+        conn.execute(
+            delete(hub_events).where(hub_events.c.node == node.node_id, hub_events.c.seq > 1)
+        )
+        conn.execute(
+            update(nodes).where(nodes.c.id == node.node_id).values(last_seq=1, last_hash=first.hash)
+        )
+        conn.execute(update(communes).where(communes.c.unit_code == commune).values(last_pos=1))
+    node.receive("Sau khi máy chủ khôi phục")
+    report = sync_once(node.ws)
+    assert (report.pushed, report.acknowledged_seq) == (3, 4)
+    assert hub_event_hashes(hub_engine, commune) == node.events()
+    assert sync_status(node.ws).waiting == 0

@@ -1,4 +1,4 @@
-"""Power-cut worker: the crash test's worker with two more modes, ``backup`` and ``restore``.
+"""Power-cut worker: the crash test's worker with more modes: ``backup``, ``restore``, ``sync``.
 
 It is ``tests/e2e/crash_child.py`` (same fork server, same line protocol: ``pid``, ``go``,
 ``act CODE TYPE`` after each commit) with its ``work`` function extended:
@@ -8,6 +8,9 @@ It is ``tests/e2e/crash_child.py`` (same fork server, same line protocol: ``pid`
 * ``restore``: takes one act, then writes ``restoring``, restores the folder's first backup
   (``backups/`` of the data folder) with the app closed, writes ``restored`` and goes on with
   acts on the restored database.
+
+* ``sync``: acts, and after every two a sync cycle with the hub (``synced ACK``), on the real
+  device clock.
 
 Modes ``receive`` and ``life`` are the crash test's own.
 """
@@ -31,6 +34,7 @@ from motcua_desktop.services.dossiers import DossierService  # noqa: E402
 from motcua_desktop.services.intake import IntakeRequest  # noqa: E402
 from motcua_desktop.services.printing import PrintService  # noqa: E402
 from motcua_desktop.services.restore import restore_backup  # noqa: E402
+from motcua_desktop.services.sync import sync_once  # noqa: E402
 from motcua_desktop.services.users import get_user  # noqa: E402
 from motcua_desktop.services.workspace import Workspace, open_workspace  # noqa: E402
 from motcua_desktop.storage.database import make_engine  # noqa: E402
@@ -46,6 +50,22 @@ def _open(data_dir: Path, round_no: int) -> Workspace:
     real_clock, offset = ws.clock, crash_child.day_offset(round_no)
     ws.clock = lambda: real_clock() + offset
     return ws
+
+
+def _warm_up_acts(ws: Workspace) -> None:
+    """Read-only warm-up, as the crash test's worker does: the kills should hit the writes."""
+    service = DossierService(ws)
+    for procedure in list_procedures(ws):
+        if procedure.processing_time is not None:
+            service.calendar.due(ws.clock(), procedure.processing_time)
+
+
+def _sync_loop(ws: Workspace, rng: random.Random) -> None:
+    """Acts, each pair followed by a sync cycle with the hub (``synced ACK`` once it returned)."""
+    while True:
+        _acts(ws, rng, 2, backups=False)
+        report = sync_once(ws)
+        say(f"synced {report.acknowledged_seq}")
 
 
 def _acts(ws: Workspace, rng: random.Random, count: int, *, backups: bool) -> None:
@@ -77,7 +97,14 @@ def work(data_dir: Path, mode: str, round_no: int, seed: int) -> None:
         return
     say(f"pid {crash_child.os.getpid()}")
     rng = random.Random(seed)
+    if mode == "sync":  # the device clock as it is: the hub compares it with its own
+        ws = open_workspace(data_dir)
+        _warm_up_acts(ws)
+        sync_once(ws)  # connect once before the kills begin (what a running app has done)
+        say("go")
+        _sync_loop(ws, rng)
     ws = _open(data_dir, round_no)
+    _warm_up_acts(ws)
     if mode == "restore":
         _acts(ws, rng, 1, backups=False)
         ws.close()

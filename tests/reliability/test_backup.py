@@ -181,3 +181,42 @@ def test_a_backup_from_the_old_pc_restores_onto_a_new_one_when_asked(
     result = restore_backup(fresh, info.path, now=ws.clock())
     assert result.kept_aside is None
     assert snapshot(fresh / DB_FILENAME)["events"] == snapshot(info.path)["events"]
+
+
+def test_restore_waits_until_no_other_program_has_the_database_open(ws: Workspace) -> None:
+    import subprocess
+    import sys
+
+    info = backup.create_backup(ws)
+    before = snapshot(ws.db.path)
+    other_app = subprocess.Popen(
+        [sys.executable, "-c", (
+            "import sqlite3, sys\n"
+            f"c = sqlite3.connect({str(ws.db.path)!r})\n"
+            "c.execute('SELECT COUNT(*) FROM events').fetchall()\n"
+            "print('open', flush=True)\n"
+            "sys.stdin.read()\n"
+        )],
+        stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
+    )  # fmt: skip
+    try:
+        assert other_app.stdout is not None and other_app.stdout.readline().strip() == "open"
+        ws.db.dispose()  # this app closed its connections, the other one did not
+        with pytest.raises(MotcuaError) as err:
+            restore_backup(ws.data_dir, info.path, now=ws.clock())
+        assert err.value.code == "restore.in_use" and "đóng mọi cửa sổ" in err.value.message
+    finally:
+        assert other_app.stdin is not None and other_app.stdout is not None
+        other_app.stdin.close()
+        other_app.wait(timeout=30)
+        other_app.stdout.close()
+    assert snapshot(ws.db.path) == before and not (ws.data_dir / "replaced").exists()
+    assert restore_backup(ws.data_dir, info.path, now=ws.clock()).kept_aside is not None
+
+
+def test_a_file_in_place_of_the_backup_folder_is_named(ws: Workspace, tmp_path: Path) -> None:
+    target = tmp_path / "MotCua"
+    target.write_text("a file, not a folder")
+    with pytest.raises(MotcuaError) as err:
+        backup.create_backup(ws, target=target)
+    assert err.value.code == "backup.not_folder" and str(target) in err.value.message
