@@ -35,6 +35,8 @@ register_messages(
         "(mã kiểm tra không khớp).",
         "backup.manifest": "Không đọc được tệp mô tả bản sao lưu «{path}».",
         "backup.missing": "Không thấy tệp sao lưu «{path}».",
+        "backup.not_folder": "«{path}» là một tệp, không phải thư mục; hãy chọn một thư mục "
+        "để lưu bản sao lưu.",
         "backup.stale": "Bản sao lưu tốt gần nhất đã cũ {days} ngày (lúc {at}); "
         "hãy sao lưu ngay (mục Sao lưu hoặc «motcua backup create»).",
         "backup.never": "Máy này chưa có bản sao lưu nào; hãy sao lưu ngay "
@@ -92,7 +94,7 @@ def _int_setting(workspace: Workspace, key: str, default: int) -> int:
         return default
 
 
-def _fsync_dir(folder: Path) -> None:
+def fsync_dir(folder: Path) -> None:
     # Make a rename durable (POSIX); directories cannot be opened this way on Windows.
     if os.name != "posix":
         return
@@ -120,7 +122,7 @@ def _write_json_atomic(path: Path, value: Any) -> None:
         with contextlib.suppress(OSError):
             tmp.unlink()
         raise
-    _fsync_dir(path.parent)
+    fsync_dir(path.parent)
 
 
 def _source_events(db_path: Path) -> int:
@@ -211,6 +213,8 @@ def create_backup(
     db_path = workspace.db.path
     now = workspace.clock()
     with environment_faults(folder):
+        if folder.exists() and not folder.is_dir():
+            raise MotcuaError("backup.not_folder", field="backup_dir", path=str(folder))
         folder.mkdir(parents=True, exist_ok=True)
         _remove_stale_parts(folder)
         name = _free_name(folder, now)
@@ -225,7 +229,7 @@ def create_backup(
             digest = sha256_of(part)
             documents = copy_documents(workspace.documents_dir, folder / "documents")
             os.replace(part, final)
-            _fsync_dir(folder)
+            fsync_dir(folder)
         except BaseException:
             with contextlib.suppress(OSError):
                 part.unlink()

@@ -19,6 +19,7 @@ from pathlib import Path
 
 import psycopg
 import pytest
+from hub_helpers import PG_ADMIN, pg_url_of
 from sqlalchemy import Engine
 
 from motcua_desktop.domain.events import Event
@@ -35,7 +36,6 @@ from motcua_desktop.services.users import User, create_user, get_user
 from motcua_desktop.services.workspace import Workspace, open_workspace
 from motcua_desktop.storage import eventstore
 
-PG_ADMIN = os.environ.get("MOTCUA_TEST_PG", "host=127.0.0.1 port=5432 user=postgres dbname=test")
 PASSWORD = "matkhau-2025"
 THREE_DAYS = "1.004873"  # a catalog procedure with 3 working days
 STAFF = (
@@ -59,21 +59,6 @@ class FakeClock:
         return self.now
 
 
-def _pg_dsn(dbname: str) -> str:
-    parts = dict(p.split("=", 1) for p in PG_ADMIN.split())
-    parts["dbname"] = dbname
-    return " ".join(f"{k}={v}" for k, v in parts.items())
-
-
-def _url(dbname: str) -> str:
-    parts = dict(p.split("=", 1) for p in PG_ADMIN.split())
-    auth = parts.get("user", "postgres") + (f":{parts['password']}" if "password" in parts else "")
-    return (
-        f"postgresql+psycopg://{auth}@{parts.get('host', '127.0.0.1')}:"
-        f"{parts.get('port', '5432')}/{dbname}"
-    )
-
-
 @pytest.fixture(scope="session")
 def pg_url() -> Iterator[str]:
     """A fresh PostgreSQL database for the session, dropped afterwards."""
@@ -86,7 +71,7 @@ def pg_url() -> Iterator[str]:
     name = f"motcua_hub_test_{uuid.uuid4().hex[:10]}"
     admin.execute(f'CREATE DATABASE "{name}"')
     try:
-        yield _url(name)
+        yield pg_url_of(name)
     finally:
         admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
         admin.close()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import uuid
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -21,6 +22,18 @@ from motcua_desktop.domain.sync_wire import (
 from motcua_desktop.hub.schema import events as hub_events
 from motcua_desktop.hub.schema import nodes, refusals
 from motcua_desktop.hub.store import enroll, issue_enroll_code
+
+PG_ADMIN = os.environ.get("MOTCUA_TEST_PG", "host=127.0.0.1 port=5432 user=postgres dbname=test")
+
+
+def pg_url_of(dbname: str) -> str:
+    """The SQLAlchemy URL of a database on the test server."""
+    parts = dict(p.split("=", 1) for p in PG_ADMIN.split())
+    auth = parts.get("user", "postgres") + (f":{parts['password']}" if "password" in parts else "")
+    return (
+        f"postgresql+psycopg://{auth}@{parts.get('host', '127.0.0.1')}:"
+        f"{parts.get('port', '5432')}/{dbname}"
+    )
 
 
 def hub_event_hashes(engine: Engine, commune: str) -> dict[str, str]:

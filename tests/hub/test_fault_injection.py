@@ -27,7 +27,7 @@ from motcua_desktop.services.sync import change_hub_url, sync_once, sync_status
 from motcua_desktop.services.sync_client import SyncError
 from motcua_desktop.services.sync_worker import SyncWorker
 
-ACTS_PER_NODE = 700
+ACTS_PER_NODE = 1000
 RESTARTS = 3
 
 
@@ -157,7 +157,7 @@ def test_three_pcs_converge_through_cuts_losses_duplicates_delays_and_restarts(
     hub_list = _hub_events(hub_engine, commune)
     hub_set = {e.id: e.hash for e in hub_list}
     assert len(hub_list) == len(hub_set) == hub_event_count(hub_engine, commune)
-    assert len(hub_set) > 2 * ACTS_PER_NODE  # a few thousand events, most acts write one
+    assert len(hub_set) >= 2000  # a few thousand events: most acts write one
     own = {}
     for node in nodes:
         own.update({e.id: e.hash for e in node.own_events()})
