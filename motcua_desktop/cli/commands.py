@@ -37,6 +37,8 @@ register_messages(
         "cli.password_required": "Cần mật khẩu: --password, biến {env} hoặc nhập khi được hỏi.",
         "cli.init_required": "Thiếu {what}: khởi tạo thật cần --commune và --unit-code (hoặc dùng --demo).",
         "cli.component": "Thành phần «{value}» không đúng dạng TÊN:BẢN_CHÍNH:BẢN_SAO[:số_hóa].",
+        "events.output": "«{path}» không phải tên tệp; hãy cho biết tệp để ghi sự kiện.",
+        "events.file_unreadable": "Không đọc được tệp «{path}»: {reason}.",
         "cli.refuse_args": "Từ chối tại quầy cần --procedure và --name; từ chối hồ sơ đã nhận cần mã hồ sơ.",
     }
 )
@@ -310,10 +312,10 @@ def cmd_receive(args: argparse.Namespace) -> int:
     return _emit_act(args, result)
 
 
-def _service_act(args: argparse.Namespace, method: str, **kwargs: Any) -> int:
+def _service_act(args: argparse.Namespace, act: str, /, **kwargs: Any) -> int:
     with workspace(args) as ws:
         service = DossierService(ws)
-        result = getattr(service, method)(actor(ws, args), args.code, **kwargs)
+        result = getattr(service, act)(actor(ws, args), args.code, **kwargs)
     return _emit_act(args, result)
 
 
@@ -437,7 +439,9 @@ def cmd_review(args: argparse.Namespace) -> int:
 
 def cmd_events_export(args: argparse.Namespace) -> int:
     with workspace(args) as ws:
-        if args.output:
+        if args.output is not None:
+            if not args.output.name or args.output.is_dir():
+                raise ValidationError("events.output", field="output", path=str(args.output))
             tmp = args.output.with_suffix(args.output.suffix + ".part")
             with tmp.open("w", encoding="utf-8") as out:
                 count = events_io.export_events(ws, out, node=args.node, after_seq=args.after_seq)
@@ -454,7 +458,14 @@ def cmd_events_import(args: argparse.Namespace) -> int:
         if args.file == "-":
             report = events_io.import_events(ws, user, sys.stdin.buffer, partial=args.partial)
         else:
-            with open(args.file, "rb") as handle:
+            try:
+                handle = open(args.file, "rb")  # noqa: SIM115 - closed just below
+            except OSError as error:
+                raise ValidationError(
+                    "events.file_unreadable", field="file", path=args.file,
+                    reason=error.strerror or str(error),
+                ) from None
+            with handle:
                 report = events_io.import_events(ws, user, handle, partial=args.partial)
     data = report.to_dict()
     text = f"Đã nhập {report.stored} sự kiện mới, bỏ qua {report.duplicates} sự kiện đã có, {len(report.dossiers)} hồ sơ được cập nhật."

@@ -269,6 +269,8 @@ def _manifest(info: BackupInfo, facts: DatabaseFacts) -> dict[str, Any]:
 
 def read_manifest(path: Path) -> BackupInfo:
     """The backup a manifest describes (``path`` is the manifest or its database file)."""
+    if not path.name:  # "" or "." names no file
+        raise MotcuaError("backup.missing", path=str(path))
     manifest = path.with_suffix(".json")
     try:
         raw = json.loads(manifest.read_text(encoding="utf-8"))

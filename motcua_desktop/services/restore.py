@@ -129,6 +129,8 @@ def restore_backup(
     """
     db_path = data_dir / DB_FILENAME
     facts: DatabaseFacts
+    if not backup.name:  # "" or "." names no file
+        raise MotcuaError("backup.missing", path=str(backup))
     if backup.with_suffix(".json").is_file():
         info, facts = verify_backup(backup)
         source = info.path

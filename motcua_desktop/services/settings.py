@@ -90,7 +90,7 @@ DEFAULTS: dict[str, Any] = {
 def _positive(value: Any, field: str) -> int:
     try:
         number = int(value)
-    except (TypeError, ValueError):
+    except (TypeError, ValueError, OverflowError):  # OverflowError: int(float("inf"))
         raise ValidationError("duration.value", field=field, value=value) from None
     if number <= 0:
         raise ValidationError("duration.value", field=field, value=value)
@@ -133,15 +133,17 @@ def _unit_heads(value: Any) -> dict[str, str]:
 def _office_hours(value: Any) -> list[list[str]]:
     """Accept "07:30-11:30,13:30-17:00" or a list of pairs; validated through OfficeHours."""
     if isinstance(value, str):
-        pairs = [part.split("-") for part in value.split(",") if part.strip()]
-    else:
+        pairs: list[Any] = [part.split("-") for part in value.split(",") if part.strip()]
+    elif isinstance(value, list | tuple):
         pairs = list(value)
+    else:
+        raise ValidationError("duration.cutoff", field="office_hours", value=value)
     try:
         periods = tuple(
             (parse_hhmm(a, field="office_hours"), parse_hhmm(b, field="office_hours"))
             for a, b in pairs
         )
-    except ValueError:
+    except (ValueError, TypeError):
         raise ValidationError("duration.cutoff", field="office_hours", value=value) from None
     OfficeHours(periods)
     return [[a.strftime("%H:%M"), b.strftime("%H:%M")] for a, b in periods]
