@@ -9,6 +9,8 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from ..domain.errors import MotcuaError
+from ..services.faults import classify
+from ..services.workspace import default_data_dir
 from . import backup_cmd, commands, hub_cmd, print_cmd, report_cmd, sync_cmd
 from .output import report_error
 from .parser import VietnameseParser
@@ -309,6 +311,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         # The reader (e.g. `| head`) went away: not an error of ours; silence the final flush.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
+    except Exception as exc:
+        # A full disk, a locked or damaged database, a read-only folder: say so, no traceback.
+        fault = classify(exc, args.data_dir or default_data_dir())
+        if fault is None:
+            raise  # our bug: the traceback is what a developer needs
+        return report_error(fault, as_json=as_json)
 
 
 if __name__ == "__main__":
