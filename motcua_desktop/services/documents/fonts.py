@@ -2,18 +2,20 @@
 
 from __future__ import annotations
 
+import struct
 import threading
 from pathlib import Path
 
 from reportlab.lib.fonts import addMapping
 from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfbase.ttfonts import TTFError, TTFont
 
 from ...domain.errors import MotcuaError, register_messages
 
 register_messages(
     {
         "document.font_missing": "Không tìm thấy tệp phông chữ «{path}»; cài đặt lại ứng dụng.",
+        "document.font_damaged": "Tệp phông chữ «{path}» bị hỏng; cài đặt lại ứng dụng.",
     }
 )
 
@@ -46,7 +48,11 @@ def register_fonts() -> None:
             path = FONT_DIR / filename
             if not path.is_file():
                 raise MotcuaError("document.font_missing", path=str(path))
-            pdfmetrics.registerFont(TTFont(name, str(path)))
+            try:
+                face = TTFont(name, str(path))
+            except (TTFError, OSError, ValueError, struct.error):
+                raise MotcuaError("document.font_damaged", path=str(path)) from None
+            pdfmetrics.registerFont(face)
         for bold, italic, face in (
             (0, 0, REGULAR), (1, 0, BOLD), (0, 1, ITALIC), (1, 1, BOLD_ITALIC),
         ):  # fmt: skip
