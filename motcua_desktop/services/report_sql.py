@@ -56,6 +56,8 @@ PAYMENTS = ("", "online", "other")
 _RADICES = (len(ORIGINS), len(OUTCOMES), 2, len(LEVELS), len(RESULTS), len(PAYMENTS), 2)
 REFOLD_BASE = 4 * 7 * 2 * 4 * 3 * 3
 
+# The outer LIMIT keeps SQLite from flattening this into the aggregate (each cell is computed
+# once per dossier); the inner query is flattened, so the JSON state is read only where needed.
 # Rows that play a part in [s, e): received before the end, not resolved or closed before the
 # start. "Refold": pending at the end, with supplements in its history and acts after the end —
 # its state at the end (appointment in force, waiting) may differ from the current one, so it is
@@ -94,7 +96,6 @@ FROM (
       AND (resolved_at IS NULL OR resolved_at >= :s)
       AND NOT (status IN ('withdrawn', 'stopped') AND {closed_at} < :s)
       {field_filter}
-    LIMIT -1
 )
 LIMIT -1
 """

@@ -44,6 +44,9 @@ def _namespaces() -> bool:
 
 MOUNTS = _namespaces()
 IS_ROOT = os.name == "posix" and os.geteuid() == 0
+# Each mechanism where it is real: root writes through permissions, and only root can mount.
+READ_ONLY = [*(["read-only-mount"] if MOUNTS else []), *([] if IS_ROOT else ["permissions"])]
+FULL_DISK = [*(["tmpfs"] if MOUNTS else []), "file-size-limit"]
 
 
 def run_child(tmp_path: Path, *args: str, setup: str | None = None) -> dict[str, Any]:
@@ -86,12 +89,10 @@ def _present(db_path: Path, codes: list[str]) -> set[str]:
     return {c for c in codes if c in found}
 
 
-@pytest.mark.parametrize("mechanism", ["tmpfs", "file-size-limit"])
+@pytest.mark.parametrize("mechanism", FULL_DISK)
 def test_a_full_disk_refuses_the_act_clearly_and_keeps_every_committed_one(
     data_dir: Path, tmp_path: Path, mechanism: str
 ) -> None:
-    if mechanism == "tmpfs" and not MOUNTS:
-        pytest.skip("mounting a tmpfs needs root in a private mount namespace")
     out = tmp_path / "out"
     if mechanism == "tmpfs":
         disk = tmp_path / "disk"
@@ -152,14 +153,10 @@ def test_a_lock_held_by_another_process_is_named_and_loses_nothing(
     assert {before, after} <= set(snapshot(ws.db.path)["dossiers"])
 
 
-@pytest.mark.parametrize("mechanism", ["read-only-mount", "permissions"])
+@pytest.mark.parametrize("mechanism", READ_ONLY)
 def test_a_read_only_folder_is_explained_and_nothing_changes(
     data_dir: Path, tmp_path: Path, mechanism: str
 ) -> None:
-    if mechanism == "read-only-mount" and not MOUNTS:
-        pytest.skip("a read-only bind mount needs root in a private mount namespace")
-    if mechanism == "permissions" and IS_ROOT:
-        pytest.skip("root writes through permissions; the read-only mount covers root")
     before = snapshot(data_dir / DB_FILENAME)
     files = {p: p.read_bytes() for p in data_dir.rglob("*") if p.is_file()}
     if mechanism == "read-only-mount":
@@ -181,12 +178,10 @@ def test_a_read_only_folder_is_explained_and_nothing_changes(
     assert snapshot(data_dir / DB_FILENAME) == before
 
 
-@pytest.mark.parametrize("mechanism", ["tmpfs", "file-size-limit"])
+@pytest.mark.parametrize("mechanism", FULL_DISK)
 def test_a_full_backup_disk_leaves_no_backup_and_the_database_untouched(
     data_dir: Path, tmp_path: Path, mechanism: str
 ) -> None:
-    if mechanism == "tmpfs" and not MOUNTS:
-        pytest.skip("mounting a tmpfs needs root in a private mount namespace")
     usb = tmp_path / "usb"
     usb.mkdir()
     before = snapshot(data_dir / DB_FILENAME)
