@@ -14,7 +14,6 @@ from ..storage import eventstore
 from .context import AppContext
 from .main_window import MainWindow
 from .messages import error_text
-from .setup_dialog import SetupDialog
 from .sign_in import SignInDialog
 from .sync_status import SyncSnapshot, SyncStatus, SyncStatusProvider
 from .translations import install_translators
@@ -41,6 +40,8 @@ def open_or_set_up(data_dir: Path) -> Workspace | None:
     except MotcuaError as error:
         if error.code != "workspace.not_initialised":
             raise
+    from .setup_dialog import SetupDialog  # first run only: the demo builder loads with it
+
     dialog = SetupDialog(data_dir)
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return None

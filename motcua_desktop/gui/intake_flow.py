@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QCoreApplication, QObject, QTimer
 
 from ..domain.errors import MotcuaError
-from ..services.drafts import DraftStore
+from ..services.drafts import INTAKE_DRAFT, DraftStore
 from .context import AppContext
 from .intake_fields import check_name
 from .intake_print import ReceiptPrinter
@@ -17,7 +17,7 @@ from .messages import error_text
 if TYPE_CHECKING:
     from .intake_page import IntakePage
 
-DRAFT_NAME = "intake"
+DRAFT_NAME = INTAKE_DRAFT
 DRAFT_DELAY_MS = 500
 
 

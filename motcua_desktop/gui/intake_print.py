@@ -4,15 +4,17 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QWidget
 
 from ..domain.errors import MotcuaError
 from .context import AppContext
-from .print_preview import PrintPreviewDialog, prepare_printer, print_pdf
+
+if TYPE_CHECKING:
+    from .print_preview import PrintPreviewDialog
 
 PRINTER_SETTING = "printer"
 PRINT_DIRECT_SETTING = "print_direct"
@@ -54,6 +56,11 @@ class ReceiptPrinter(QObject):
         )
 
     def _on_rendered(self, code: str, path: Path) -> None:
+        # QtPdf loads on the first receipt, not while the counter starts.
+        from PySide6.QtPdf import QPdfDocument
+
+        from .print_preview import PrintPreviewDialog, prepare_printer, print_pdf
+
         if not self.direct:
             self.preview = PrintPreviewDialog(
                 path,

@@ -21,10 +21,9 @@ from PySide6.QtWidgets import (
 )
 
 from ..domain.roles import ROLE_LABELS_VI, Action
-from ..services.drafts import DraftStore
+from ..services.drafts import INTAKE_DRAFT, DraftStore
 from .actions import ActionId, ActionRegistry, action_text
 from .context import AppContext
-from .intake_flow import DRAFT_NAME
 from .navigation import NAVIGATION, SPECS, PageId, PageSpec
 from .scan import ScanFilter
 from .search_box import SearchBox
@@ -130,7 +129,7 @@ class MainWindow(QMainWindow):
         self.resize(1366, 768)
         # After a crash the clerk lands where the unsaved dossier waits to be restored.
         drafts = DraftStore.for_workspace(ctx.workspace, ctx.user.username)
-        pending = ctx.can(Action.RECEIVE) and drafts.load(DRAFT_NAME) is not None
+        pending = ctx.can(Action.RECEIVE) and drafts.load(INTAKE_DRAFT) is not None
         self.show_page(PageId.INTAKE if pending else PageId.TODAY)
 
     # ---- public -------------------------------------------------------------------------------

@@ -141,7 +141,8 @@ class FormPrinter:
         self.last_preview: PrintPreviewDialog | None = None
         self.last_path: Path | None = None
 
-    def print_form(self, kind: str, code: str, on_shown: Callable[[], None] | None = None) -> None:
+    def print_form(self, kind: str, code: str) -> None:
+        """Render ``kind`` for dossier ``code`` (kept with the dossier), then open its preview."""
         printing = self._ctx.printing
 
         def shown(path: Path) -> None:
@@ -149,8 +150,6 @@ class FormPrinter:
             preview = self.preview_factory(path, self._parent, form_title(kind))
             self.last_preview = preview
             preview.open()
-            if on_shown is not None:
-                on_shown()
 
         parent = self._parent
         self._ctx.query(

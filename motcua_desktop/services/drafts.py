@@ -15,6 +15,7 @@ register_messages({"draft.name": "Tên bản nháp «{value}» không hợp lệ
 
 _NAME = re.compile(r"^[a-z0-9_-]{1,40}$")
 DRAFTS_FOLDER = "drafts"
+INTAKE_DRAFT = "intake"  # the intake form's draft
 
 
 class DraftStore:
