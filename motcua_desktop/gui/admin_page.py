@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QDialog, QHeaderView, QWidget
 
 from ..domain.roles import ROLE_LABELS_VI, Action
 from ..services.users import User, list_users
+from .backup_panel import BackupPanel
 from .catalog_models import RowsModel
 from .context import AppContext
 from .forms.ui_admin_page import Ui_AdminPage
@@ -66,6 +67,8 @@ class AdminPage(QWidget):
         for column, width in enumerate((140, 220, 200, 280)):
             header.resizeSection(column, width)
         self.settings = SettingsForm(ctx, ui, self)
+        self.backups = BackupPanel(ctx, self)
+        self.add_tab(self.backups, self.tr("Backups"))
         ui.add_user_button.clicked.connect(self._on_add_user_button_clicked)
         ui.reset_password_button.clicked.connect(self._on_reset_password_button_clicked)
         ui.own_password_button.clicked.connect(self._on_own_password_button_clicked)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any, TypeVar
 
+import shiboken6
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
 T = TypeVar("T")
@@ -46,6 +47,21 @@ class _Job(QRunnable):
             self._relay.succeeded.emit(result)
 
 
+def _unless_deleted(callback: Callable[[Any], None] | None) -> Callable[[Any], None] | None:
+    """A callback bound to a widget is dropped when the widget was deleted meanwhile (a page
+    closed, a user signed out) before the worker answered."""
+    owner = getattr(callback, "__self__", None)
+    if callback is None or not isinstance(owner, QObject):
+        return callback
+    bound = callback
+
+    def call(outcome: Any) -> None:
+        if shiboken6.isValid(owner):
+            bound(outcome)
+
+    return call
+
+
 class Operations(QObject):
     """One database worker: service calls queue here and never block the GUI thread.
 
@@ -74,7 +90,12 @@ class Operations(QObject):
         on_done: Callable[[T], None] | None = None,
         on_error: Callable[[Exception], None] | None = None,
     ) -> None:
-        """Run ``work`` on the worker; then ``on_done(result)`` or ``on_error(exception)``."""
+        """Run ``work`` on the worker; then ``on_done(result)`` or ``on_error(exception)``.
+
+        A callback that is a method of a Qt object deleted in the meantime is not called.
+        """
+        on_done = _unless_deleted(on_done)
+        on_error = _unless_deleted(on_error)
         if self._synchronous:
             try:
                 result = work()

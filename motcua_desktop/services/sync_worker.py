@@ -55,6 +55,7 @@ class SyncWorker:
         self._thread: threading.Thread | None = None
         self.failures = 0
         self.cycles = 0
+        self._unenrolled = False  # no hub for this PC yet: try only when woken or every interval
 
     def start(self) -> None:
         if self._thread is not None:
@@ -89,7 +90,7 @@ class SyncWorker:
             while not self._stop.is_set():
                 due = since_full >= self.interval or self._wake.is_set()
                 self._wake.clear()
-                if not due:
+                if not due and not self._unenrolled:
                     try:
                         due = self._waiting() > 0
                     except Exception:  # a busy or closing database: try again next poll
@@ -107,9 +108,18 @@ class SyncWorker:
                         url, client = wanted, self._factory(wanted)
                     report = sync_once(self.ws, client=client)
                     self.failures = 0
+                    self._unenrolled = False
                     since_full = 0.0
                     self._notify(report, None)
                 except SyncError as error:
+                    if error.code == "sync.not_enrolled":  # a PC working alone: nothing to do
+                        self._unenrolled = True
+                        since_full = 0.0
+                        self._notify(None, error)
+                        self.cycles += 1
+                        self._wake.wait(self.interval)
+                        since_full += self.interval
+                        continue
                     self.failures += 1
                     delay = backoff_delay(
                         self.failures, base=self.base_delay, cap=self.max_delay, rng=self._rng

@@ -86,6 +86,10 @@
 <context>
     <name>AdminPage</name>
     <message>
+        <source>Backups</source>
+        <translation>Sao lưu</translation>
+    </message>
+    <message>
         <source>Signed in as {name}. Only an administrator manages users.</source>
         <translation>Đang đăng nhập: {name}. Chỉ quản trị viên quản lý người dùng.</translation>
     </message>

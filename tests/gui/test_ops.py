@@ -54,3 +54,16 @@ def test_synchronous_mode_runs_inline():
     out = []
     ops.run(lambda: threading.get_ident(), out.append)
     assert out == [threading.get_ident()]
+
+
+def test_a_callback_of_a_widget_deleted_meanwhile_is_not_called(qtbot):
+    import shiboken6
+    from PySide6.QtWidgets import QLabel
+
+    ops = Operations()
+    label = QLabel()
+    seen = []
+    ops.run(lambda: "x", label.setText)  # unguarded, this would raise "already deleted"
+    ops.run(lambda: "y", seen.append)  # a plain function still runs
+    shiboken6.delete(label)  # the page is gone before the worker answers
+    qtbot.waitUntil(lambda: seen == ["y"])

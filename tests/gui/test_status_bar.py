@@ -7,7 +7,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from motcua_desktop.gui.app import outbox_provider
+from motcua_desktop.gui.background import sync_provider
 from motcua_desktop.gui.main_window import MainWindow
 from motcua_desktop.gui.sync_status import SyncMonitor, SyncSnapshot, SyncStatusBar
 
@@ -64,7 +64,7 @@ def test_a_failing_probe_keeps_the_last_state_and_says_why(qtbot):
 
 
 def test_without_a_hub_the_outbox_is_counted_and_the_mode_is_offline(qtbot, workspace):
-    status = outbox_provider(workspace)()
+    status = sync_provider(workspace)()  # never enrolled with a hub
     assert status.online is None
     assert status.waiting > 0  # the demo's events have never been sent
     bar = SyncStatusBar(TZ)

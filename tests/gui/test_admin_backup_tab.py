@@ -1,0 +1,19 @@
+"""The administrator finds the backups where the other settings are: a «Sao lưu» tab."""
+
+from __future__ import annotations
+
+import pytest
+
+from motcua_desktop.gui.admin_page import AdminPage
+from motcua_desktop.gui.backup_panel import BackupPanel
+
+pytestmark = pytest.mark.usefixtures("vietnamese")
+
+
+def test_the_admin_page_has_a_backup_tab(qtbot, make_ctx):
+    page = AdminPage(make_ctx("admin"))
+    qtbot.addWidget(page)
+    tabs = page.ui.tabs
+    titles = [tabs.tabText(i) for i in range(tabs.count())]
+    assert "Sao lưu" in titles
+    assert isinstance(tabs.widget(titles.index("Sao lưu")), BackupPanel)
