@@ -9,8 +9,8 @@ from typing import Any
 
 from ..domain.errors import MotcuaError, register_messages
 from ..services.documents import KINDS
-from ..services.documents.files import write_atomic
 from ..services.documents.templates import available_sets
+from ..services.files import write_atomic
 from ..services.printing import PrintService
 from .commands import actor, parse_day, workspace
 from .output import emit

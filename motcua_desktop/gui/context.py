@@ -3,16 +3,18 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from PySide6.QtCore import QObject, Signal
 
 from ..domain.roles import Action, can
 from ..services.dossiers import DossierService
-from ..services.printing import PrintService
 from ..services.users import User
 from ..services.workspace import Workspace
 from .ops import Operations
+
+if TYPE_CHECKING:
+    from ..services.printing import PrintService
 
 T = TypeVar("T")
 
@@ -41,15 +43,23 @@ class AppContext(QObject):
         self.ops = ops or Operations(parent=self)
         self.dossiers = DossierService(workspace)
         self._user = user
-        self.printing = PrintService(workspace, user)
+        self._printing: PrintService | None = None
 
     @property
     def user(self) -> User:
         return self._user
 
+    @property
+    def printing(self) -> PrintService:
+        """The forms, for the signed-in user (reportlab loads on the first print, not at start)."""
+        if self._printing is None or self._printing.actor != self._user:
+            from ..services.printing import PrintService
+
+            self._printing = PrintService(self.workspace, self._user)
+        return self._printing
+
     def set_user(self, user: User) -> None:
         self._user = user
-        self.printing = PrintService(self.workspace, user)
         self.user_changed.emit()
 
     def can(self, action: Action) -> bool:

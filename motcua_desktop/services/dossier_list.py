@@ -19,7 +19,7 @@ from ..domain.errors import MotcuaError, ValidationError, register_messages
 from ..domain.roles import Action, can
 from ..storage.schema import DossierRecord, ProcedureRecord
 from ..storage.timekeys import from_utc_key, utc_key
-from .documents.files import write_atomic
+from .files import write_atomic
 from .intake import CHANNEL_LABELS_VI, Channel
 from .users import User, require
 from .workspace import Workspace

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from ..domain.errors import ValidationError, register_messages
-from .documents.files import write_atomic
+from .files import write_atomic
 from .workspace import Workspace
 
 register_messages({"draft.name": "Tên bản nháp «{value}» không hợp lệ."})

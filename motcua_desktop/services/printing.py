@@ -26,8 +26,8 @@ from .documents import (
     render_stop,
     render_supplement,
 )
-from .documents.files import write_atomic
 from .dossiers import DossierService
+from .files import write_atomic
 from .users import User, require
 from .workspace import Workspace
 

@@ -6,8 +6,8 @@ from pathlib import Path
 
 from ..domain.errors import MotcuaError, register_messages
 from .documents.context import DocumentContext
-from .documents.files import write_atomic
 from .documents.report import render_report
+from .files import write_atomic
 from .report_xlsx import render_report_xlsx
 from .reports import ReportResult
 from .workspace import Workspace

@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
+import re
 import sqlite3
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
-from alembic.util import CommandError
 from sqlalchemy import Engine
 
 from ..domain.errors import MotcuaError, register_messages
@@ -23,23 +20,56 @@ register_messages(
 )
 
 MIGRATIONS_DIR = Path(__file__).resolve().parents[2] / "db"
+_REVISION_LINE = re.compile(r"^(down_)?revision\s*(?::[^=]*)?=\s*[\"']?([\w.-]*)[\"']?", re.M)
+
+if TYPE_CHECKING:
+    from alembic.config import Config
 
 
 def alembic_config() -> Config:
+    from alembic.config import Config  # alembic loads only when a migration may run (start-up)
+
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS_DIR))
     return config
 
 
 def head_revision() -> str:
+    from alembic.script import ScriptDirectory
+
     head = ScriptDirectory.from_config(alembic_config()).get_current_head()
     assert head is not None
     return head
 
 
 def current_revision(engine: Engine) -> str | None:
+    from alembic.runtime.migration import MigrationContext
+
     with engine.connect() as conn:
         return MigrationContext.configure(conn).get_current_revision()
+
+
+def _head_from_files() -> str | None:
+    """The head revision read off the version files, without importing alembic (fast start)."""
+    revisions: set[str] = set()
+    parents: set[str] = set()
+    for path in (MIGRATIONS_DIR / "versions").glob("*.py"):
+        for down, value in _REVISION_LINE.findall(path.read_text(encoding="utf-8")):
+            if value and value != "None":
+                (parents if down else revisions).add(value)
+    heads = revisions - parents
+    return heads.pop() if len(heads) == 1 else None
+
+
+def _stamped(engine: Engine) -> str | None:
+    with engine.connect() as conn:
+        table = conn.exec_driver_sql(
+            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'alembic_version'"
+        ).first()
+        if table is None:
+            return None
+        row = conn.exec_driver_sql("SELECT version_num FROM alembic_version").first()
+    return None if row is None else str(row[0])
 
 
 def backup_file(db_path: Path, backup_dir: Path, label: str) -> Path:
@@ -60,6 +90,9 @@ def backup_file(db_path: Path, backup_dir: Path, label: str) -> Path:
 
 
 def _known(revision: str) -> bool:
+    from alembic.script import ScriptDirectory
+    from alembic.util import CommandError
+
     try:
         return ScriptDirectory.from_config(alembic_config()).get_revision(revision) is not None
     except CommandError:
@@ -80,6 +113,9 @@ def upgrade(engine: Engine, db_path: Path, backup_dir: Path) -> Path | None:
     Returns the backup's path, or None when nothing was migrated or the database was empty.
     Refuses (MotcuaError ``db.newer``) a database written by a newer version.
     """
+    quick = _head_from_files()
+    if quick is not None and _stamped(engine) == quick:
+        return None  # the usual start: up to date, decided without loading alembic
     head = head_revision()
     found = current_revision(engine)
     if found == head:
@@ -89,6 +125,8 @@ def upgrade(engine: Engine, db_path: Path, backup_dir: Path) -> Path | None:
     backup = None
     if _has_tables(engine):
         backup = backup_file(db_path, backup_dir, f"before-{head}")
+    from alembic import command
+
     config = alembic_config()
     with engine.begin() as conn:
         config.attributes["connection"] = conn

@@ -21,6 +21,7 @@ from print_helpers import (
 from motcua_desktop.domain.codes import make_code
 from motcua_desktop.domain.errors import StateError, ValidationError
 from motcua_desktop.domain.events import GENESIS_HASH, Event, EventType, seal
+from motcua_desktop.services import files as document_files
 from motcua_desktop.services.documents import (
     DocumentContext,
     DossierFacts,
@@ -28,7 +29,6 @@ from motcua_desktop.services.documents import (
     render_ledger,
     render_receipt,
 )
-from motcua_desktop.services.documents import files as document_files
 from motcua_desktop.services.events_io import ImportReport, apply_events
 from motcua_desktop.services.intake import ApplicantInput, ComponentInput, IntakeRequest
 from motcua_desktop.services.printing import PrintService

@@ -1,4 +1,4 @@
-"""Writing a printed document to disk atomically: a reader never sees a half-written PDF."""
+"""Writing a file atomically: a reader never sees a half-written PDF, workbook or draft."""
 
 from __future__ import annotations
 
