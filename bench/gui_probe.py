@@ -58,7 +58,7 @@ def app(data_dir: str, codes: list[str]) -> None:
     from PySide6.QtWidgets import QApplication, QLabel, QStackedWidget
 
     marks = {"qt_imported": time.perf_counter() - _STARTED}
-    from motcua_desktop.gui.app import outbox_provider
+    from motcua_desktop.gui.background import sync_provider
     from motcua_desktop.gui.context import AppContext
     from motcua_desktop.gui.main_window import MainWindow
     from motcua_desktop.gui.navigation import PageId
@@ -72,7 +72,7 @@ def app(data_dir: str, codes: list[str]) -> None:
     workspace = open_workspace(Path(data_dir))
     marks["workspace_open"] = time.perf_counter() - _STARTED
     ctx = AppContext(workspace, get_user(workspace, "tiepnhan"))  # signed in: the password is typed
-    window = MainWindow(ctx, sync_provider=outbox_provider(workspace))
+    window = MainWindow(ctx, sync_provider=sync_provider(workspace))
     intake = window.show_page(PageId.INTAKE)
     window.show()
     QTest.qWaitForWindowExposed(window)

@@ -22,7 +22,7 @@ from PySide6.QtCore import QCoreApplication, QEventLoop  # noqa: E402
 from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 
 from motcua_desktop.domain.dossier import Status  # noqa: E402
-from motcua_desktop.gui.app import outbox_provider  # noqa: E402
+from motcua_desktop.gui.background import sync_provider  # noqa: E402
 from motcua_desktop.gui.context import AppContext  # noqa: E402
 from motcua_desktop.gui.main_window import MainWindow  # noqa: E402
 from motcua_desktop.gui.navigation import NAVIGATION, PageId  # noqa: E402
@@ -77,7 +77,7 @@ def fill_intake(page: QWidget) -> None:
 
 def render_main(ws: Workspace, username: str, out: Path, pages: list[PageId]) -> None:
     ctx = AppContext(ws, get_user(ws, username))
-    window = MainWindow(ctx, sync_provider=outbox_provider(ws))
+    window = MainWindow(ctx, sync_provider=sync_provider(ws))
     window.resize(*SIZE)
     window.show()
     settle(ctx)
