@@ -28,7 +28,6 @@ from PySide6.QtWidgets import (
 
 from ..domain.errors import MotcuaError
 from ..domain.report_periods import Period, PeriodKind, custom_period, month_of, official_period
-from ..services.report_export import write_report
 from ..services.reports import ReportResult, ReportService
 from .context import AppContext
 from .message_bar import MessageBar
@@ -274,9 +273,14 @@ class ReportsPage(QWidget):
         if path.suffix.lower() != f".{kind}":
             path = path.with_name(path.name + f".{kind}")
         result, workspace = self.loaded.result, self._ctx.workspace
-        self._ctx.query(
-            lambda: write_report(workspace, result, path), self._on_exported, self._on_export_failed
-        )
+
+        def work() -> Path:
+            # reportlab and openpyxl load on the first export, not when the screen first opens.
+            from ..services.report_export import write_report
+
+            return write_report(workspace, result, path)
+
+        self._ctx.query(work, self._on_exported, self._on_export_failed)
 
     def _on_exported(self, path: Path) -> None:
         self.message.show_message(self.tr("Saved {path}").format(path=path), level="success")

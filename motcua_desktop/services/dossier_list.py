@@ -8,9 +8,8 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, tzinfo
 from enum import StrEnum
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from openpyxl import Workbook
 from sqlalchemy import ColumnElement, and_, func, or_, select
 from sqlalchemy.orm import Session
 
@@ -23,6 +22,9 @@ from .files import write_atomic
 from .intake import CHANNEL_LABELS_VI, Channel
 from .users import User, require
 from .workspace import Workspace
+
+if TYPE_CHECKING:
+    from openpyxl import Workbook
 
 register_messages(
     {
@@ -164,6 +166,8 @@ class DossierList:
         personal data still get the list). ``progress`` hears the rows written so far, every
         :data:`PROGRESS_EVERY` rows.
         """
+        from openpyxl import Workbook  # loads on the first export, not with the list screen
+
         workbook = Workbook(write_only=True)
         sheet = workbook.create_sheet(SHEET_TITLE)
         headers = list(EXPORT_HEADERS)
