@@ -67,8 +67,10 @@ class AdminPage(QWidget):
         for column, width in enumerate((140, 220, 200, 280)):
             header.resizeSection(column, width)
         self.settings = SettingsForm(ctx, ui, self)
-        self.backups = BackupPanel(ctx, self)
-        self.add_tab(self.backups, self.tr("Backups"))
+        self.backups: BackupPanel | None = None
+        if ctx.can(Action.MANAGE_SETTINGS):  # backups and restores are the administrator's
+            self.backups = BackupPanel(ctx, self)
+            self.add_tab(self.backups, self.tr("Backups"))
         ui.add_user_button.clicked.connect(self._on_add_user_button_clicked)
         ui.reset_password_button.clicked.connect(self._on_reset_password_button_clicked)
         ui.own_password_button.clicked.connect(self._on_own_password_button_clicked)
