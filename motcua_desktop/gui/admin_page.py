@@ -11,7 +11,7 @@ from .backup_panel import BackupPanel
 from .catalog_models import RowsModel
 from .context import AppContext
 from .forms.ui_admin_page import Ui_AdminPage
-from .records_common import error_text, while_alive
+from .records_common import error_text
 from .settings_form import SettingsForm
 from .user_dialogs import AddUserDialog, PasswordDialog
 
@@ -89,8 +89,8 @@ class AdminPage(QWidget):
         ws = self.ctx.workspace
         self.ctx.query(
             lambda: list_users(ws),
-            while_alive(self, self._on_users_loaded),
-            while_alive(self, self._on_failed),
+            self._on_users_loaded,
+            self._on_failed,
         )
 
     def selected_user(self) -> User | None:

@@ -81,14 +81,14 @@ class CalendarTab(QObject):
                 len(calendar.year_working_saturdays(year)),
             )
 
-        self.ctx.query(read, while_alive(self, self._on_loaded), while_alive(self, self._on_failed))
+        self.ctx.query(read, self._on_loaded, self._on_failed)
 
     def add(self, day: date, kind: OverrideKind, note: str) -> None:
         ws, user = self.ctx.workspace, self.ctx.user
         self.ctx.act(
             lambda: set_override(ws, user, day, kind.value, note),
             while_alive(self, lambda _o: self._on_changed()),
-            while_alive(self, self._on_failed),
+            self._on_failed,
         )
 
     # ---- slots -------------------------------------------------------------------------------
@@ -115,7 +115,7 @@ class CalendarTab(QObject):
         self.ctx.act(
             lambda: remove_override(ws, user, day),
             while_alive(self, lambda _none: self._on_changed()),
-            while_alive(self, self._on_failed),
+            self._on_failed,
         )
 
     def _on_loaded(self, view: YearView) -> None:

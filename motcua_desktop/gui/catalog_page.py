@@ -91,7 +91,7 @@ class CatalogPage(QWidget):
         self.ui.import_errors_box.hide()
         self.ctx.act(
             lambda: import_catalog(ws, user, path, partial=partial),
-            while_alive(self, self._on_imported),
+            self._on_imported,
             while_alive(self, lambda error: self._on_import_error(path, error)),
         )
 

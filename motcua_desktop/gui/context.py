@@ -11,7 +11,7 @@ from ..domain.roles import Action, can
 from ..services.dossiers import DossierService
 from ..services.users import User
 from ..services.workspace import Workspace
-from .ops import Operations
+from .ops import Operations, unless_deleted
 
 if TYPE_CHECKING:
     from ..services.printing import PrintService
@@ -73,6 +73,7 @@ class AppContext(QObject):
         on_error: Callable[[Exception], None] | None = None,
     ) -> None:
         """Run a change on the worker; on success announce ``data_changed`` before ``on_done``."""
+        on_done = unless_deleted(on_done)  # wrapped below, so the worker cannot see its owner
 
         def done(result: T) -> None:
             self.data_changed.emit()

@@ -28,7 +28,7 @@ from ..domain.durations import Duration
 from ..services.dossiers import ActResult
 from ..services.users import User
 from .context import AppContext
-from .records_common import error_text, form_title, time_text, while_alive
+from .records_common import error_text, form_title, time_text
 
 ActWork = Callable[[], ActResult]
 
@@ -160,7 +160,7 @@ class ActDialog(QDialog):
         self.save_button.setEnabled(False)
         self.problem_label.setText(QCoreApplication.translate("ActDialog", "Saving…"))
         self.ctx.act(
-            work, while_alive(self, self._on_act_done), while_alive(self, self._on_act_failed)
+            work, self._on_act_done, self._on_act_failed
         )
 
     def _on_act_done(self, result: ActResult) -> None:

@@ -33,7 +33,6 @@ from .records_common import (
     status_icon,
     status_text,
     time_text,
-    while_alive,
 )
 from .result_dialogs import ApologyDialog, RecordResultDialog, ReturnDialog, SatisfactionDialog
 from .timeline_model import TimelineModel, timeline_rows
@@ -146,7 +145,7 @@ class DossierPage(QWidget):
             _ = service.calendar  # read the calendar here, not on the GUI thread
             return DossierView(state, service.events(code), list_users(ctx.workspace))
 
-        ctx.query(load, while_alive(self, self._on_loaded), while_alive(self, self._on_load_failed))
+        ctx.query(load, self._on_loaded, self._on_load_failed)
 
     def visible_acts(self) -> list[Action]:
         """The acts whose buttons are shown now."""

@@ -135,7 +135,7 @@ class DossierListPage(QWidget):
                 progress=self.export_progressed.emit,
             ),
             while_alive(self, lambda count: self._on_exported(count, path)),
-            while_alive(self, self._on_export_failed),
+            self._on_export_failed,
         )
 
     # ---- slots -------------------------------------------------------------------------------
@@ -211,8 +211,8 @@ class DossierListPage(QWidget):
 
         ctx.query(
             read,
-            while_alive(self, self._on_choices_loaded),
-            while_alive(self, self._on_export_failed),
+            self._on_choices_loaded,
+            self._on_export_failed,
         )
 
     def _on_choices_loaded(self, fields: list[str]) -> None:

@@ -33,21 +33,27 @@ class _Relay(QObject):
 
 
 class _Job(QRunnable):
+    """Owned by Python, not by the pool (no auto-delete): the garbage collector on the GUI thread
+    must never free a runnable the worker is still running (a segfault under load)."""
+
     def __init__(self, work: Callable[[], Any], relay: _Relay) -> None:
         super().__init__()
-        self._work = work
+        self.setAutoDelete(False)
+        self._work: Callable[[], Any] | None = work
         self._relay = relay
 
     def run(self) -> None:
+        work, self._work = self._work, None  # the closure is not kept with the finished job
+        assert work is not None
         try:
-            result = self._work()
+            result = work()
         except Exception as error:  # noqa: BLE001 - every failure goes back to the GUI thread
             self._relay.failed.emit(error)
         else:
             self._relay.succeeded.emit(result)
 
 
-def _unless_deleted(callback: Callable[[Any], None] | None) -> Callable[[Any], None] | None:
+def unless_deleted(callback: Callable[[Any], None] | None) -> Callable[[Any], None] | None:
     """A callback bound to a widget is dropped when the widget was deleted meanwhile (a page
     closed, a user signed out) before the worker answered."""
     owner = getattr(callback, "__self__", None)
@@ -79,6 +85,7 @@ class Operations(QObject):
         self._pool.setMaxThreadCount(1)
         self._pending = 0
         self._relays: set[_Relay] = set()
+        self._jobs: list[_Job] = []  # kept until the pool is idle, see _Job
 
     @property
     def pending(self) -> int:
@@ -94,8 +101,8 @@ class Operations(QObject):
 
         A callback that is a method of a Qt object deleted in the meantime is not called.
         """
-        on_done = _unless_deleted(on_done)
-        on_error = _unless_deleted(on_error)
+        on_done = unless_deleted(on_done)
+        on_error = unless_deleted(on_error)
         if self._synchronous:
             try:
                 result = work()
@@ -112,6 +119,7 @@ class Operations(QObject):
             relay.deleteLater()
             self._pending -= 1
             if self._pending == 0:
+                self._release_finished_jobs()
                 self.busy_changed.emit(False)
             if not ok:
                 self._fail(on_error, outcome)
@@ -123,11 +131,21 @@ class Operations(QObject):
         self._pending += 1
         if self._pending == 1:
             self.busy_changed.emit(True)
-        self._pool.start(_Job(work, relay))
+        job = _Job(work, relay)
+        self._jobs.append(job)
+        self._pool.start(job)
 
     def wait(self, msecs: int = 30_000) -> bool:
         """Block until the worker is idle (shutdown; tests use qtbot.waitUntil instead)."""
-        return self._pool.waitForDone(msecs)
+        idle = self._pool.waitForDone(msecs)
+        if idle:
+            self._jobs.clear()
+        return idle
+
+    def _release_finished_jobs(self) -> None:
+        # Every answer is in; once no thread is inside a runnable, none is in use any more.
+        if self._pool.activeThreadCount() == 0:
+            self._jobs.clear()
 
     @staticmethod
     def _fail(on_error: Callable[[Exception], None] | None, error: Exception) -> None:

@@ -26,7 +26,7 @@ from ..domain.roles import Action
 from ..services.catalog import store_procedures
 from ..services.users import require
 from .context import AppContext
-from .records_common import error_text, while_alive
+from .records_common import error_text
 
 _SHOW_WORDS = ("xuất trình", "xuat trinh", "show")
 
@@ -210,7 +210,7 @@ class ProcedureDialog(QDialog):
             return procedure
 
         self.save_button.setEnabled(False)
-        self.ctx.act(save, while_alive(self, self._on_saved), while_alive(self, self._on_failed))
+        self.ctx.act(save, self._on_saved, self._on_failed)
 
     # ---- slots -------------------------------------------------------------------------------
 

@@ -20,7 +20,10 @@ from .print_preview import PrintPreviewDialog
 
 
 def while_alive(owner: QObject, callback: Callable[..., None]) -> Callable[..., None]:
-    """``callback``, unless ``owner`` was deleted before the worker answered (page closed)."""
+    """``callback``, unless ``owner`` was deleted before the worker answered (page closed).
+
+    Only closures need this: a bound method of a Qt object is guarded by ``Operations`` itself.
+    """
 
     def call(*args: Any) -> None:
         if shiboken6.isValid(owner):

@@ -13,7 +13,7 @@ from ..domain.roles import Action
 from ..services.settings import DEFAULTS, EDITABLE, update_settings
 from .context import AppContext
 from .forms.ui_admin_page import Ui_AdminPage
-from .records_common import error_text, while_alive
+from .records_common import error_text
 
 
 def shown_value(key: str, value: Any) -> str:
@@ -120,8 +120,8 @@ class SettingsForm(QObject):
         self.ui.save_settings_button.setEnabled(False)
         self.ctx.act(
             lambda: update_settings(ws, user, dict(values)),
-            while_alive(self, self._on_saved),
-            while_alive(self, self._on_failed),
+            self._on_saved,
+            self._on_failed,
         )
 
     def _on_saved(self, stored: dict[str, Any]) -> None:

@@ -21,7 +21,7 @@ from ..domain.errors import MotcuaError
 from ..domain.roles import ROLE_LABELS_VI, Role
 from ..services.users import MIN_PASSWORD, change_password, create_user, validate_username
 from .context import AppContext
-from .records_common import error_text, while_alive
+from .records_common import error_text
 
 
 class _FormDialog(QDialog):
@@ -66,7 +66,7 @@ class _FormDialog(QDialog):
             return
         work = self.work()
         self.save_button.setEnabled(False)
-        self.ctx.act(work, while_alive(self, self._on_done), while_alive(self, self._on_failed))
+        self.ctx.act(work, self._on_done, self._on_failed)
 
     def _on_done(self, result: object) -> None:
         self.done.emit(result)

@@ -67,3 +67,16 @@ def test_a_callback_of_a_widget_deleted_meanwhile_is_not_called(qtbot):
     ops.run(lambda: "y", seen.append)  # a plain function still runs
     shiboken6.delete(label)  # the page is gone before the worker answers
     qtbot.waitUntil(lambda: seen == ["y"])
+
+
+def test_an_act_still_announces_the_change_when_its_page_was_deleted(qtbot, make_ctx):
+    import shiboken6
+    from PySide6.QtWidgets import QLabel
+
+    ctx = make_ctx("tiepnhan")
+    label = QLabel()
+    changed = []
+    ctx.data_changed.connect(lambda: changed.append(1))
+    ctx.act(lambda: 7, label.setNum)  # unguarded, this would raise "already deleted"
+    shiboken6.delete(label)
+    qtbot.waitUntil(lambda: changed == [1])
