@@ -462,7 +462,9 @@ def cmd_events_import(args: argparse.Namespace) -> int:
                 handle = open(args.file, "rb")  # noqa: SIM115 - closed just below
             except OSError as error:
                 raise ValidationError(
-                    "events.file_unreadable", field="file", path=args.file,
+                    "events.file_unreadable",
+                    field="file",
+                    path=args.file,
                     reason=error.strerror or str(error),
                 ) from None
             with handle:
