@@ -510,6 +510,14 @@ def cmd_user_passwd(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_user_lock(args: argparse.Namespace) -> int:
+    with workspace(args) as ws:
+        user = users.set_active(ws, actor(ws, args), args.username, active=args.active)
+    done = "Đã mở khóa" if user.active else "Đã khóa"
+    emit(user, as_json=args.json, text=f"{done} tài khoản {user.username}.")
+    return 0
+
+
 def cmd_settings_show(args: argparse.Namespace) -> int:
     with workspace(args) as ws:
         values = ws.settings

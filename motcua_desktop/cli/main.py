@@ -280,6 +280,11 @@ def _user(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.add_argument("username")
     p.add_argument("--new-password", help="mật khẩu mới (hoặc MOTCUA_NEW_PASSWORD)")
     p.set_defaults(func=commands.cmd_user_passwd)
+    for action, text in (("lock", "khóa tài khoản"), ("unlock", "mở khóa tài khoản")):
+        p = us.add_parser(action, help=text)
+        _common(p, auth=True)
+        p.add_argument("username")
+        p.set_defaults(func=commands.cmd_user_lock, active=action == "unlock")
 
 
 def _settings(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]

@@ -6,7 +6,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Signal
 from PySide6.QtWidgets import QDialog, QHeaderView, QWidget
 
 from ..domain.roles import ROLE_LABELS_VI, Action
-from ..services.users import User, list_users
+from ..services.users import User, list_users, set_active
 from .backup_panel import BackupPanel
 from .catalog_models import RowsModel
 from .context import AppContext
@@ -73,6 +73,7 @@ class AdminPage(QWidget):
             self.add_tab(self.backups, self.tr("Backups"))
         ui.add_user_button.clicked.connect(self._on_add_user_button_clicked)
         ui.reset_password_button.clicked.connect(self._on_reset_password_button_clicked)
+        ui.lock_button.clicked.connect(self._on_lock_button_clicked)
         ui.own_password_button.clicked.connect(self._on_own_password_button_clicked)
         ui.users_view.selectionModel().selectionChanged.connect(self._on_selection_changed)
         ctx.user_changed.connect(self._apply_permissions)
@@ -104,6 +105,7 @@ class AdminPage(QWidget):
         ui = self.ui
         ui.add_user_button.setVisible(admin)
         ui.reset_password_button.setVisible(admin)
+        ui.lock_button.setVisible(admin)
         ui.users_view.setVisible(admin)
         ui.tabs.setTabVisible(
             ui.tabs.indexOf(ui.settings_tab), self.ctx.can(Action.MANAGE_SETTINGS)
@@ -118,7 +120,15 @@ class AdminPage(QWidget):
             )
 
     def _on_selection_changed(self, *_args: object) -> None:
-        self.ui.reset_password_button.setEnabled(self.selected_user() is not None)
+        user = self.selected_user()
+        ui = self.ui
+        ui.reset_password_button.setEnabled(user is not None)
+        # Nobody locks their own account (the service refuses it too).
+        ui.lock_button.setEnabled(user is not None and user.username != self.ctx.user.username)
+        if user is not None and not user.active:
+            ui.lock_button.setText(self.tr("Un&lock account"))
+        else:
+            ui.lock_button.setText(self.tr("&Lock account"))
 
     def _on_users_loaded(self, users: list[User]) -> None:
         self.users.set_rows(users)
@@ -139,6 +149,26 @@ class AdminPage(QWidget):
         dialog = PasswordDialog(self.ctx, user.username, self)
         dialog.done.connect(lambda _r: self._on_password_changed(user.username))
         self._open(dialog)
+
+    def _on_lock_button_clicked(self) -> None:
+        user = self.selected_user()
+        if user is None or not self.ctx.can(Action.MANAGE_USERS):
+            return
+        ws, actor, unlock = self.ctx.workspace, self.ctx.user, not user.active
+        self.ui.lock_button.setEnabled(False)
+        self.ctx.act(
+            lambda: set_active(ws, actor, user.username, active=unlock),
+            self._on_lock_changed,
+            self._on_failed,
+        )
+
+    def _on_lock_changed(self, user: User) -> None:
+        if user.active:
+            text = self.tr("{username} may sign in again.")
+        else:
+            text = self.tr("{username} is locked: they can no longer sign in. Their acts stay.")
+        self.ui.users_status_label.setText(text.format(username=user.username))
+        self.reload_users()
 
     def _on_own_password_button_clicked(self) -> None:
         username = self.ctx.user.username
@@ -161,6 +191,7 @@ class AdminPage(QWidget):
 
     def _on_failed(self, error: Exception) -> None:
         self.ui.users_status_label.setText(error_text(error))
+        self._on_selection_changed()
 
     # ---- internals ---------------------------------------------------------------------------
 

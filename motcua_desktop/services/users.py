@@ -30,6 +30,7 @@ register_messages(
         "user.password_short": "Mật khẩu phải có ít nhất {min_len} ký tự.",
         "auth.failed": "Sai tên đăng nhập hoặc mật khẩu.",
         "user.inactive": "Tài khoản «{username}» đã bị khóa.",
+        "user.lock_self": "Không thể tự khóa tài khoản của chính mình («{username}»).",
     }
 )
 
@@ -162,3 +163,33 @@ def change_password(workspace: Workspace, actor: User, username: str, new_passwo
         if record is None:
             raise NotFoundError("người dùng", target)
         record.password_hash = hashed
+
+
+def set_active(workspace: Workspace, actor: User, username: str, *, active: bool) -> User:
+    """Lock an account (it can no longer sign in or act) or unlock it; its history stays.
+
+    Accounts are never deleted: every event names its actor. Only an administrator whose own
+    account is still active (read again here, not from the signed-in session) changes another
+    account, and nobody locks their own: so the commune always keeps an active administrator.
+    """
+    require(actor, Action.MANAGE_USERS)
+    target = validate_username(username)
+    with workspace.db.writing() as session:
+        records = {
+            r.username: r
+            for r in session.scalars(
+                select(UserRecord).where(UserRecord.username.in_((actor.username, target)))
+            )
+        }
+        own = records.get(actor.username)
+        if own is None or not own.active:
+            raise PermissionDenied(
+                actor.username, actor.role.value, ACTION_LABELS_VI[Action.MANAGE_USERS]
+            )
+        record = records.get(target)
+        if record is None:
+            raise NotFoundError("người dùng", target)
+        if target == actor.username and not active:
+            raise ValidationError("user.lock_self", field="username", username=target)
+        record.active = active
+        return _to_user(record)

@@ -94,6 +94,22 @@
         <translation>Đang đăng nhập: {name}. Chỉ quản trị viên quản lý người dùng.</translation>
     </message>
     <message>
+        <source>Un&amp;lock account</source>
+        <translation>&amp;Mở khóa tài khoản</translation>
+    </message>
+    <message>
+        <source>&amp;Lock account</source>
+        <translation>&amp;Khóa tài khoản</translation>
+    </message>
+    <message>
+        <source>{username} may sign in again.</source>
+        <translation>{username} đã được mở khóa, có thể đăng nhập lại.</translation>
+    </message>
+    <message>
+        <source>{username} is locked: they can no longer sign in. Their acts stay.</source>
+        <translation>Đã khóa {username}: không đăng nhập được nữa. Các thao tác đã làm vẫn được giữ nguyên.</translation>
+    </message>
+    <message>
         <source>Added {name} ({username}).</source>
         <translation>Đã thêm {name} ({username}).</translation>
     </message>

@@ -467,6 +467,22 @@ def test_user_passwd_changes_the_password_that_signs_in(motcua, data_dir, monkey
     assert own.code == 0, own.err
 
 
+def test_admin_locks_a_clerk_who_can_then_not_work_until_unlocked(motcua, data_dir, password):
+    lock = motcua("--data-dir", data_dir, "user", "lock", "tiepnhan", "--user", "admin",
+                  "--password", password, "--json")  # fmt: skip
+    assert lock.code == 0, lock.err
+    assert lock.json()["active"] is False
+    refused = receive(motcua, data_dir)
+    assert refused.code != 0 and "đã bị khóa" in refused.err
+    self_lock = motcua("--data-dir", data_dir, "user", "lock", "admin", "--user", "admin",
+                       "--password", password)  # fmt: skip
+    assert self_lock.code == 2 and "chính mình" in self_lock.err
+    unlock = motcua("--data-dir", data_dir, "user", "unlock", "tiepnhan", "--user", "admin",
+                    "--password", password)  # fmt: skip
+    assert unlock.code == 0 and "Đã mở khóa tài khoản tiepnhan" in unlock.out
+    assert receive(motcua, data_dir).code == 0
+
+
 # ---- show, search, review -----------------------------------------------------------------
 
 

@@ -76,15 +76,19 @@ def test_a_taken_username_is_refused_and_the_form_stays(qtbot: QtBot, commune: C
     dialog.reject()
 
 
-def test_admin_resets_a_password(qtbot: QtBot, commune: Commune) -> None:
-    page = open_admin(qtbot, commune, commune.admin)
+def select_user(qtbot: QtBot, page: AdminPage, username: str) -> None:
     view = page.ui.users_view
-    row = [page.users.row_at(r).username for r in range(page.users.rowCount())].index("tiepnhan")
+    row = [page.users.row_at(r).username for r in range(page.users.rowCount())].index(username)
     qtbot.mouseClick(
         view.viewport(),
         Qt.MouseButton.LeftButton,
         pos=view.visualRect(page.users.index(row, 0)).center(),
     )
+
+
+def test_admin_resets_a_password(qtbot: QtBot, commune: Commune) -> None:
+    page = open_admin(qtbot, commune, commune.admin)
+    select_user(qtbot, page, "tiepnhan")
     click(qtbot, page.ui.reset_password_button)
     dialog = modal_dialog(qtbot, PasswordDialog)
     assert dialog.username == "tiepnhan"
@@ -93,6 +97,27 @@ def test_admin_resets_a_password(qtbot: QtBot, commune: Commune) -> None:
     click(qtbot, dialog.save_button)
     qtbot.waitUntil(lambda: "tiepnhan" in page.ui.users_status_label.text(), timeout=15_000)
     assert authenticate(commune.ws, "tiepnhan", "mat-khau-moi-1").username == "tiepnhan"
+
+
+def test_admin_locks_and_unlocks_an_account(qtbot: QtBot, commune: Commune) -> None:
+    page = open_admin(qtbot, commune, commune.admin)
+    ui = page.ui
+    select_user(qtbot, page, "admin")
+    assert not ui.lock_button.isEnabled()  # not one's own account
+    select_user(qtbot, page, "tiepnhan")
+    assert ui.lock_button.text() == "&Khóa tài khoản"
+    with qtbot.waitSignal(page.users_shown, timeout=15_000):
+        click(qtbot, ui.lock_button)
+    assert "Đã khóa tiepnhan" in ui.users_status_label.text()
+    with pytest.raises(MotcuaError, match="đã bị khóa"):
+        authenticate(commune.ws, "tiepnhan", "matkhau-2025")
+    row = [page.users.row_at(r).username for r in range(page.users.rowCount())].index("tiepnhan")
+    assert page.users.index(row, 4).data() == "đã khóa"
+    select_user(qtbot, page, "tiepnhan")
+    assert ui.lock_button.text() == "&Mở khóa tài khoản"
+    with qtbot.waitSignal(page.users_shown, timeout=15_000):
+        click(qtbot, ui.lock_button)
+    assert authenticate(commune.ws, "tiepnhan", "matkhau-2025").username == "tiepnhan"
 
 
 def test_settings_are_checked_as_typed_and_saved(qtbot: QtBot, commune: Commune) -> None:
@@ -132,6 +157,7 @@ def test_a_clerk_cannot_manage_users_or_settings(
     page = open_admin(qtbot, commune, commune.clerk)
     ui = page.ui
     assert ui.add_user_button.isHidden() and ui.reset_password_button.isHidden()
+    assert ui.lock_button.isHidden()
     assert ui.users_view.isHidden()
     assert not ui.tabs.isTabVisible(ui.tabs.indexOf(ui.settings_tab))
     with pytest.raises(PermissionDenied):

@@ -61,6 +61,11 @@ class Ui_AdminPage(object):
 
         self.users_buttons.addWidget(self.own_password_button)
 
+        self.lock_button = QPushButton(self.users_tab)
+        self.lock_button.setObjectName(u"lock_button")
+
+        self.users_buttons.addWidget(self.lock_button)
+
         self.reset_password_button = QPushButton(self.users_tab)
         self.reset_password_button.setObjectName(u"reset_password_button")
 
@@ -129,6 +134,7 @@ class Ui_AdminPage(object):
     def retranslateUi(self, AdminPage):
         AdminPage.setWindowTitle(QCoreApplication.translate("AdminPage", u"Administration", None))
         self.own_password_button.setText(QCoreApplication.translate("AdminPage", u"Change &my password\u2026", None))
+        self.lock_button.setText(QCoreApplication.translate("AdminPage", u"&Lock account", None))
         self.reset_password_button.setText(QCoreApplication.translate("AdminPage", u"&Reset password\u2026", None))
         self.add_user_button.setText(QCoreApplication.translate("AdminPage", u"&Add user\u2026", None))
         self.tabs.setTabText(self.tabs.indexOf(self.users_tab), QCoreApplication.translate("AdminPage", u"Users and roles", None))
