@@ -33,7 +33,14 @@ from bench.common import (  # noqa: E402
     fmt_s,
 )
 
-AREAS = ("bench.core", "bench.documents", "bench.hub", "bench.gui", "bench.records", "bench.reports")  # one module per area of the application
+AREAS = (
+    "bench.core",
+    "bench.documents",
+    "bench.hub",
+    "bench.gui",
+    "bench.records",
+    "bench.reports",
+)  # one module per area of the application
 
 
 def registry() -> dict[str, Benchmark]:

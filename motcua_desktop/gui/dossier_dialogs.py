@@ -159,9 +159,7 @@ class ActDialog(QDialog):
         self._busy = True
         self.save_button.setEnabled(False)
         self.problem_label.setText(QCoreApplication.translate("ActDialog", "Saving…"))
-        self.ctx.act(
-            work, self._on_act_done, self._on_act_failed
-        )
+        self.ctx.act(work, self._on_act_done, self._on_act_failed)
 
     def _on_act_done(self, result: ActResult) -> None:
         self._busy = False

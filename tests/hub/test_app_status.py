@@ -55,7 +55,9 @@ def test_the_status_bar_follows_the_network_and_acts_reach_the_hub(
     background.start()
     try:
         receive("Nguyễn Văn Trực Tuyến")  # the act wakes the worker: at the hub within seconds
-        qtbot.waitUntil(lambda: shows("Đã kết nối", "Không còn dữ liệu chờ đồng bộ"), timeout=15_000)
+        qtbot.waitUntil(
+            lambda: shows("Đã kết nối", "Không còn dữ liệu chờ đồng bộ"), timeout=15_000
+        )
         assert bar.last_sync_label.text().startswith("Đồng bộ lần cuối:")
 
         change_hub_url(node.ws, node.admin, UNREACHABLE)  # the network goes away
@@ -64,7 +66,9 @@ def test_the_status_bar_follows_the_network_and_acts_reach_the_hub(
         assert sync_status(node.ws).last_error  # the reason is kept (the label's tooltip)
 
         change_hub_url(node.ws, node.admin, hub.url)  # back: the worker notices by itself
-        qtbot.waitUntil(lambda: shows("Đã kết nối", "Không còn dữ liệu chờ đồng bộ"), timeout=15_000)
+        qtbot.waitUntil(
+            lambda: shows("Đã kết nối", "Không còn dữ liệu chờ đồng bộ"), timeout=15_000
+        )
     finally:
         background.stop()
     assert not background.worker.running
