@@ -74,9 +74,10 @@ def _summary(row: tuple[object, ...], tz: tzinfo) -> DossierSummary:
     )  # fmt: skip
 
 
-def _fetch(
+def summaries(
     session: Session, tz: tzinfo, *conditions: object, limit: int = 50, order: object = None
 ) -> list[DossierSummary]:
+    """Dossiers of the read model matching SQLAlchemy ``conditions``, newest first by default."""
     stmt = select(*_COLUMNS).where(*conditions)  # type: ignore[arg-type]
     stmt = stmt.order_by(order if order is not None else DossierRecord.id.desc()).limit(limit)  # type: ignore[arg-type]
     return [_summary(tuple(r), tz) for r in session.execute(stmt)]
@@ -103,14 +104,14 @@ def search(workspace: Workspace, query: str, *, limit: int = 50) -> list[Dossier
     kind, key = classify(query)
     with workspace.db.reading() as session:
         if kind == "code":
-            return _fetch(session, workspace.tz, DossierRecord.code == key, limit=1)
+            return summaries(session, workspace.tz, DossierRecord.code == key, limit=1)
         if kind == "id_number":
-            return _fetch(session, workspace.tz, DossierRecord.id_number == key, limit=limit)
+            return summaries(session, workspace.tz, DossierRecord.id_number == key, limit=limit)
         if kind == "phone":
-            return _fetch(session, workspace.tz, DossierRecord.phone == key, limit=limit)
+            return summaries(session, workspace.tz, DossierRecord.phone == key, limit=limit)
         if kind == "digits":
             # A partial number: the start of a phone number.
-            return _fetch(
+            return summaries(
                 session,
                 workspace.tz,
                 (DossierRecord.phone >= key) & (DossierRecord.phone < key + "\uffff"),
@@ -123,7 +124,7 @@ def search(workspace: Workspace, query: str, *, limit: int = 50) -> list[Dossier
         # full-text AND of common words ("nguyen", "thi") walks long lists to prove a rare
         # name has no more matches. Every-word-anywhere is the fallback ("lan" for Trần Thị Lan).
         typed = " ".join(tokens)
-        starting = _fetch(
+        starting = summaries(
             session,
             workspace.tz,
             (DossierRecord.name_folded >= typed) & (DossierRecord.name_folded < typed + "\uffff"),
@@ -141,7 +142,7 @@ def search(workspace: Workspace, query: str, *, limit: int = 50) -> list[Dossier
 
 def needs_review(workspace: Workspace, *, limit: int = 500) -> list[DossierSummary]:
     with workspace.db.reading() as session:
-        return _fetch(session, workspace.tz, DossierRecord.needs_review.is_(True), limit=limit)
+        return summaries(session, workspace.tz, DossierRecord.needs_review.is_(True), limit=limit)
 
 
 def open_due_before(
@@ -149,7 +150,7 @@ def open_due_before(
 ) -> list[DossierSummary]:
     """Open dossiers whose appointment in force falls before ``moment`` (oldest first)."""
     with workspace.db.reading() as session:
-        return _fetch(
+        return summaries(
             session,
             workspace.tz,
             DossierRecord.status.in_([s.value for s in OPEN]),
@@ -161,4 +162,4 @@ def open_due_before(
 
 def with_status(workspace: Workspace, status: Status, *, limit: int = 1000) -> list[DossierSummary]:
     with workspace.db.reading() as session:
-        return _fetch(session, workspace.tz, DossierRecord.status == status.value, limit=limit)
+        return summaries(session, workspace.tz, DossierRecord.status == status.value, limit=limit)

@@ -14,7 +14,7 @@ from ..domain.dossier import Status
 from ..storage.schema import DossierRecord
 from ..storage.timekeys import utc_key
 from .calendar_service import working_calendar
-from .lookup import DossierSummary, _fetch
+from .lookup import DossierSummary, summaries
 from .workspace import Workspace
 
 SOON_WORKING_DAYS = 2
@@ -102,7 +102,7 @@ def today_summary(
     out = []
     with workspace.db.reading() as session:
         for bucket, (conditions, order) in _conditions(now, today_end, soon_until).items():
-            rows = _fetch(session, tz, *conditions, limit=limit, order=order)
+            rows = summaries(session, tz, *conditions, limit=limit, order=order)
             count = len(rows) if len(rows) < limit else _count(session, conditions)
             out.append(BucketRows(bucket, count, tuple(rows)))
     return TodaySummary(now, soon_until, tuple(out))
