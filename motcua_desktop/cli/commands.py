@@ -304,8 +304,8 @@ def cmd_receive(args: argparse.Namespace) -> int:
     request = IntakeRequest(
         procedure_code=args.procedure, applicant=_applicant(args), channel=args.channel,
         components=tuple(_component(c) for c in args.component) if args.component else None,
-        sets=args.sets, fee=args.fee, delivery=args.delivery, note=args.note,
-        confirm_warnings=args.confirm_warnings,
+        sets=args.sets, fee=args.fee, payment=args.payment, delivery=args.delivery,
+        note=args.note, confirm_warnings=args.confirm_warnings,
     )  # fmt: skip
     with workspace(args) as ws:
         result = DossierService(ws).receive(actor(ws, args), request)

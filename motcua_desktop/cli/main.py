@@ -144,6 +144,8 @@ def _dossier(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
                    help="thành phần đã nhận (lặp lại); mặc định: mọi thành phần của thủ tục")  # fmt: skip
     p.add_argument("--sets", type=int, default=1)
     p.add_argument("--fee", type=int, default=0)
+    p.add_argument("--payment", default="", choices=("online", "direct"),
+                   help="hình thức nộp phí: online (trực tuyến) hoặc direct (trực tiếp); chỉ khi có phí")  # fmt: skip
     p.add_argument("--delivery", default="counter", choices=("counter", "postal"))
     p.add_argument("--note", default="")
     p.add_argument("--confirm-warnings", action="store_true", help="đã xem cảnh báo, vẫn tiếp nhận")

@@ -83,6 +83,7 @@ class DossierState:
     apology: dict[str, Any] | None = None
     components: tuple[dict[str, Any], ...] = ()
     fee: int = 0
+    payment: str = ""  # how the fee was paid ("online", "direct"); "" when not recorded
     handovers: tuple[Handover, ...] = ()
     holder_user: str = ""
     holder_unit: str = ""
@@ -144,6 +145,7 @@ def _received(s: DossierState, e: Event) -> DossierState:
         original_appointment=appointment,
         components=tuple(d.get("components", ())),
         fee=int(d.get("fee", 0) or 0),
+        payment=str(d.get("payment", "") or ""),
         holder_user=e.actor,
         holder_unit=d.get("unit", ""),
     )

@@ -25,6 +25,8 @@ register_messages(
         "intake.count": "Số lượng «{value}» không hợp lệ (số nguyên từ 0 đến {max}).",
         "intake.no_components": "Chưa có thành phần hồ sơ nào được nhận.",
         "intake.sex": "Giới tính «{value}» không hợp lệ (nam/nữ).",
+        "intake.payment": "Hình thức nộp phí «{value}» không hợp lệ (trực tuyến, trực tiếp).",
+        "intake.payment_no_fee": "Hồ sơ không có phí, lệ phí nên không ghi hình thức nộp phí.",
         "intake.warnings": "Có {count} cảnh báo cần xác nhận: {details}",
     }
 )
@@ -40,6 +42,19 @@ CHANNEL_LABELS_VI = {
     Channel.DIRECT: "Trực tiếp",
     Channel.ONLINE: "Trực tuyến",
     Channel.POSTAL: "Bưu chính",
+}
+
+
+class Payment(StrEnum):
+    """How the applicant paid the fee; the reports give the share paid online."""
+
+    ONLINE = "online"
+    DIRECT = "direct"
+
+
+PAYMENT_LABELS_VI = {
+    Payment.ONLINE: "Trực tuyến",
+    Payment.DIRECT: "Trực tiếp",
 }
 
 
@@ -77,6 +92,7 @@ class IntakeRequest:
     )
     sets: int = 1
     fee: int = 0
+    payment: str = ""  # a Payment value; "" when not recorded (and always without a fee)
     delivery: str = Delivery.COUNTER.value
     note: str = ""
     confirm_warnings: bool = False  # the clerk saw the warnings (e.g. ID vs birth date) and goes on
@@ -168,7 +184,23 @@ def intake_data(
             request.note, field="note", max_len=1000, required=False, multiline=True
         ),
     }
+    payment = _payment(request.payment, data["fee"])
+    if payment:
+        data["payment"] = payment
     return data, warnings
+
+
+def _payment(value: str, fee: int) -> str:
+    """The payment method to record: none when not given; only with a fee to pay."""
+    if not value:
+        return ""
+    try:
+        payment = Payment(value)
+    except ValueError:
+        raise ValidationError("intake.payment", field="payment", value=value) from None
+    if fee == 0:
+        raise ValidationError("intake.payment_no_fee", field="payment")
+    return payment.value
 
 
 def warnings_error(warnings: list[MotcuaError]) -> MotcuaError:

@@ -1,9 +1,9 @@
 """The one SQL pass of a periodic report: each dossier's cell computed by SQLite, counted per row.
 
 Times in the read model's columns are UTC keys (``storage.timekeys``); times inside its JSON
-state keep their offset and are turned into the same key form (to the millisecond). A fact the
-report needs and the read model has no column for is read from the JSON state; a column of the
-same name is used instead as soon as the table has one (reading the JSON is most of the cost).
+state keep their offset and are turned into the same key form (to the millisecond). Since schema
+0004 every fact the report needs has a column of its own (``fact_sql`` finds them); the JSON state
+is read only for a fact the table has no column for (reading the JSON costs more than the scan).
 """
 
 from __future__ import annotations

@@ -168,6 +168,7 @@ def read_model_json(state: DossierState) -> dict[str, Any]:
     repeating it in every read-model row would double what each act writes and fsyncs.
     """
     plain = _plain(replace(state, components=(), supplement_requests=()))
+    del plain["payment"]  # a column only: rows written before it was recorded stay as they were
     plain["components_count"] = len(state.components)
     plain["components_digitised"] = sum(1 for c in state.components if c.get("digitised"))
     plain["supplement_requests_count"] = len(state.supplement_requests)
@@ -182,6 +183,9 @@ _PROJECTED = (
     "status", "procedure_code", "procedure_name", "field", "channel", "applicant_name",
     "name_folded", "id_number", "phone", "received_at", "appointment", "rescheduled_to",
     "resolved_at", "holder_user", "holder_unit", "needs_review", "updated_at", "state",
+    "responsible_unit", "closed_at", "last_event_at", "supplement_requested_at",
+    "supplement_requests_count", "satisfaction", "result_digitised", "refusal_reason",
+    "components_count", "components_digitised", "payment",
 )  # fmt: skip
 _UPDATE_DOSSIER = f"UPDATE dossiers SET {', '.join(f'{c} = ?' for c in _PROJECTED)} WHERE code = ?"
 _INSERT_DOSSIER = (
@@ -194,13 +198,18 @@ def project(session: Tx, state: DossierState, *, now: datetime) -> None:
     """Write the dossier's read-model row from its folded state (insert or replace)."""
     applicant = state.applicant
     name = applicant.get("name", "")
+    plain = read_model_json(state)
     values = (
         state.status.value, state.procedure_code, state.procedure_name, state.field,
         state.channel, name, fold(name), applicant.get("id_number", ""),
         applicant.get("phone", ""), _key(state.received_at), _key(state.appointment),
         _key(state.rescheduled_to), _key(state.resolved_at), state.holder_user,
         state.holder_unit, state.needs_review, now.isoformat(),
-        json.dumps(read_model_json(state), ensure_ascii=False, sort_keys=True), state.code,
+        json.dumps(plain, ensure_ascii=False, sort_keys=True), state.responsible_unit,
+        _key(state.closed_at), _key(state.last_event_at), _key(state.supplement_requested_at),
+        plain["supplement_requests_count"], state.satisfaction, state.result_digitised,
+        state.refusal_reason, plain["components_count"], plain["components_digitised"],
+        state.payment, state.code,
     )  # fmt: skip
     db = raw(session)
     if db.execute(_UPDATE_DOSSIER, values).rowcount == 0:

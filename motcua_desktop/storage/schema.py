@@ -4,7 +4,17 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import JSON, Boolean, ForeignKey, Index, Integer, String, Text, UniqueConstraint
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+    text,
+)
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 
@@ -128,6 +138,18 @@ class DossierRecord(Base):
     needs_review: Mapped[bool] = mapped_column(Boolean, default=False)
     updated_at: Mapped[str] = mapped_column(String(40))
     state: Mapped[Any] = mapped_column(JSON)
+    # The facts the periodic report reads (0004), also in ``state``; times as UTC keys.
+    closed_at: Mapped[str | None] = mapped_column(String(40), nullable=True)
+    last_event_at: Mapped[str | None] = mapped_column(String(40), nullable=True)
+    supplement_requested_at: Mapped[str | None] = mapped_column(String(40), nullable=True)
+    responsible_unit: Mapped[str] = mapped_column(String(200), server_default=text("''"))
+    supplement_requests_count: Mapped[int] = mapped_column(Integer, server_default=text("0"))
+    satisfaction: Mapped[str] = mapped_column(String(16), server_default=text("''"))
+    result_digitised: Mapped[bool] = mapped_column(Boolean, server_default=text("0"))
+    refusal_reason: Mapped[str] = mapped_column(Text, server_default=text("''"))
+    components_count: Mapped[int] = mapped_column(Integer, server_default=text("0"))
+    components_digitised: Mapped[int] = mapped_column(Integer, server_default=text("0"))
+    payment: Mapped[str] = mapped_column(String(16), server_default=text("''"))  # not in state
     __table_args__ = (
         Index("ix_dossiers_status_appointment", "status", "appointment"),
         Index("ix_dossiers_id_number", "id_number"),

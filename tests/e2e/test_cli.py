@@ -294,6 +294,15 @@ def test_calendar_override_is_honoured_by_deadline(motcua, data_dir, monkeypatch
 # ---- dossier receive ----------------------------------------------------------------------
 
 
+def test_receive_records_how_the_fee_is_paid(motcua, data_dir):
+    paid = receive(motcua, data_dir, "--fee", "15000", "--payment", "online", "--json")
+    assert paid.code == 0, paid.err
+    assert paid.json()["events"][0]["data"]["payment"] == "online"
+    assert paid.json()["state"]["payment"] == "online"
+    no_fee = receive(motcua, data_dir, "--payment", "direct")
+    assert no_fee.code == 2 and "phí" in no_fee.err
+
+
 def test_receive_json_returns_the_code_and_the_appointment(motcua, data_dir):
     run = receive(motcua, data_dir, "--phone", "+84 912 345 678", "--json")
 
