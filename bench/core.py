@@ -10,8 +10,10 @@ import sqlite3
 import subprocess
 import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 from motcua_desktop.domain.events import canonical_json
 from motcua_desktop.domain.text import fold
@@ -21,11 +23,11 @@ from motcua_desktop.services.demo import create_demo
 from motcua_desktop.services.dossiers import DossierService
 from motcua_desktop.services.intake import IntakeRequest
 from motcua_desktop.services.users import get_user
-from motcua_desktop.services.workspace import open_workspace
+from motcua_desktop.services.workspace import Workspace, open_workspace
 from motcua_desktop.storage.database import DB_FILENAME
 
 from .build_db import Applicants, ensure
-from .common import Benchmark, Context, Row, Target, summary
+from .common import INFO, Benchmark, Context, Row, Target, summary
 
 REPO = Path(__file__).resolve().parents[1]
 INTAKE_TARGET = Target(ratio=2.5)
@@ -49,25 +51,93 @@ def _timed(action: Callable[[], object]) -> float:
 # ---- intake ------------------------------------------------------------------------------------
 
 
+class _Recorder(sqlite3.Connection):
+    """A connection that keeps every statement it runs, with its parameters."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.log: list[tuple[str, tuple[Any, ...]]] = []
+
+    def execute(self, sql: str, parameters: Any = (), /) -> sqlite3.Cursor:
+        self.log.append((sql, tuple(parameters)))
+        return super().execute(sql, parameters)
+
+
+def _connect(path: Path, **kwargs: Any) -> sqlite3.Connection:
+    conn = sqlite3.connect(path, isolation_level=None, **kwargs)
+    for pragma in ("journal_mode=WAL", "synchronous=FULL", "foreign_keys=ON"):
+        conn.execute(f"PRAGMA {pragma}")
+    return conn
+
+
+def _record_intakes(
+    ws: Workspace, requests: list[IntakeRequest]
+) -> list[list[tuple[str, tuple[Any, ...]]]]:
+    """The statements of each intake, BEGIN to COMMIT, as ``receive`` ran them (not timed).
+
+    The workspace's write unit of work is swapped for one on a recording connection to the
+    same file; everything else is the application's own code.
+    """
+    conn = _connect(ws.data_dir / DB_FILENAME, factory=_Recorder)
+    assert isinstance(conn, _Recorder)
+
+    @contextmanager
+    def writing_raw() -> Iterator[sqlite3.Connection]:
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield conn
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+        conn.execute("COMMIT")
+
+    ws.db.writing_raw = writing_raw  # type: ignore[method-assign]
+    service, clerk = DossierService(ws), get_user(ws, "tiepnhan")
+    recorded = []
+    try:
+        for req in requests:
+            conn.log = []
+            service.receive(clerk, req)
+            recorded.append(conn.log)
+    finally:
+        conn.close()
+    return recorded
+
+
 def bench_intake(ctx: Context) -> list[Row]:
-    """``DossierService.receive`` against a bare INSERT + COMMIT, interleaved op by op."""
+    """``DossierService.receive`` against a bare INSERT + COMMIT, interleaved op by op.
+
+    A third series replays each intake's own SQL (the same statements with the same values,
+    recorded beforehand on an identical workspace) with no application code around it: the
+    lower bound of what any code writing the same rows could reach.
+    """
     ops, warmup = (150, 20) if ctx.quick else (300, 30)
     folder = ctx.scratch("intake")
+    source, _admin = create_demo(folder / "replay-source", dossiers=0)
+    source.close()  # checkpointed: the file is complete
+    shutil.copy(folder / "replay-source" / DB_FILENAME, folder / "replay.sqlite3")
     ws, _admin = create_demo(folder / "workspace", dossiers=0)
     floor_conn = sqlite3.connect(folder / "floor.sqlite3", isolation_level=None)
+    replay_conn = _connect(folder / "replay.sqlite3")
     try:
         service = DossierService(ws)
         clerk = get_user(ws, "tiepnhan")
         procedures = [p.code for p in list_procedures(ws) if p.processing_time is not None]
         rng = random.Random(11)
         applicants = Applicants(rng)
-
-        def request() -> IntakeRequest:  # what the form hands over; built outside the timing
-            return IntakeRequest(
+        requests = [  # what the form hands over; built outside the timing
+            IntakeRequest(
                 procedure_code=rng.choice(procedures), applicant=applicants(), confirm_warnings=True
             )
+            for _ in range(warmup + ops)
+        ]
+        source = open_workspace(folder / "replay-source")
+        try:
+            replays = _record_intakes(source, requests)
+        finally:
+            source.close()
 
-        sample = service.receive(clerk, request()).events[0]
+        sample = service.receive(clerk, requests[0]).events[0]
         payload = canonical_json(sample.data)  # a real received event's body, ~1.5 kB
         for pragma in ("journal_mode=WAL", "synchronous=FULL"):
             floor_conn.execute(f"PRAGMA {pragma}")
@@ -83,26 +153,41 @@ def bench_intake(ctx: Context) -> list[Row]:
                  "received", payload, sample.hash),
             )  # fmt: skip
 
+        def replay(statements: list[tuple[str, tuple[Any, ...]]]) -> None:
+            for sql, params in statements:
+                replay_conn.execute(sql, params)
+
         measured: list[float] = []
         floor: list[float] = []
+        sql_alone: list[float] = []
         for i in range(warmup + ops):
-            req = request()
-            pair = [(measured, lambda r=req: service.receive(clerk, r)), (floor, floor_insert)]
-            if i % 2:
-                pair.reverse()  # alternate who goes first, so drift and noise hit both
-            for bucket, action in pair:
+            req = requests[i + 1] if i + 1 < len(requests) else requests[0]
+            trio = [
+                (measured, lambda r=req: service.receive(clerk, r)),
+                (sql_alone, lambda s=replays[i]: replay(s)),
+                (floor, floor_insert),
+            ]
+            shift = i % 3  # rotate who goes first, so drift and noise hit all three
+            for bucket, action in trio[shift:] + trio[:shift]:
                 elapsed = _timed(action)
                 if i >= warmup:
                     bucket.append(elapsed)
     finally:
         floor_conn.close()
+        replay_conn.close()
         ws.close()
         shutil.rmtree(folder, ignore_errors=True)
-    m, f = summary(measured), summary(floor)
-    detail = {"ops": ops, "measured": m, "floor": f, "journal": "WAL", "synchronous": "FULL"}
+    m, f, q = summary(measured), summary(floor), summary(sql_alone)
+    statements = sum(len(r) for r in replays) / len(replays)
+    detail = {
+        "ops": ops, "measured": m, "floor": f, "sql_alone": q, "journal": "WAL",
+        "synchronous": "FULL", "statements_per_intake": statements,
+        "application_over_its_sql": m["median_s"] / q["median_s"],
+    }  # fmt: skip
     return [
         Row("intake (median)", m["median_s"], f["median_s"], INTAKE_TARGET, detail),
         Row("intake (p95)", m["p95_s"], f["p95_s"]),
+        Row("intake: its SQL alone (median)", q["median_s"], f["median_s"], INFO, detail),
     ]
 
 

@@ -97,6 +97,8 @@ class Event:
     prev: str = GENESIS_HASH
     hash: str = ""
     v: int = WIRE_VERSION
+    # ``canonical_json(data)``, kept by ``seal`` so that storing the event does not encode it again.
+    data_json: str = field(default="", compare=False, repr=False)
 
     @property
     def order_key(self) -> tuple[datetime, str, int]:
@@ -188,22 +190,24 @@ def seal(
     """Create the next event of a node's chain, with its id and hash."""
     if at.tzinfo is None:
         raise ValidationError("event.time", field="at", value=at.isoformat())
-    draft = Event(
-        id=event_id or str(uuid.uuid4()),
-        node=_nfc(node),
-        seq=seq,
-        at=at,
-        actor=_nfc(actor),
-        dossier=_nfc(dossier),
-        type=type,
-        data=_nfc_deep(data),
-        prev=prev,
-    )
-    return Event(**{**_fields(draft), "hash": draft.compute_hash()})
-
-
-def _fields(event: Event) -> dict[str, Any]:
-    return {name: getattr(event, name) for name in Event.__slots__}
+    data = _nfc_deep(data)
+    data_json = canonical_json(data, normalized=True)
+    event_id = event_id or str(uuid.uuid4())
+    node, actor, dossier = _nfc(node), _nfc(actor), _nfc(dossier)
+    # The body's canonical text (see ``Event.body``) with the data's text put in its sorted place
+    # between "at" and "dossier": the same bytes ``compute_hash`` encodes, the data encoded once.
+    head = canonical_json({"actor": actor, "at": at.isoformat()}, normalized=True)
+    tail = canonical_json(
+        {"dossier": dossier, "id": event_id, "node": node, "prev": prev, "seq": seq,
+         "type": type.value, "v": WIRE_VERSION},
+        normalized=True,
+    )  # fmt: skip
+    body = f'{head[:-1]},"data":{data_json},{tail[1:]}'
+    return Event(
+        id=event_id, node=node, seq=seq, at=at, actor=actor, dossier=dossier, type=type,
+        data=data, prev=prev, hash=hashlib.sha256(body.encode("utf-8")).hexdigest(),
+        data_json=data_json,
+    )  # fmt: skip
 
 
 def verify_chain(

@@ -138,11 +138,14 @@ def clean_text(
     s = nfc(value)
     if multiline:
         s = s.replace("\r\n", "\n").replace("\r", "\n")
-    if any(_is_control(c, multiline) for c in s):
-        raise ValidationError("text.control_chars", field=field)
-    if any(0xD800 <= ord(c) <= 0xDFFF for c in s):
-        # Lone surrogates cannot be encoded as UTF-8 and would fail at the database.
-        raise ValidationError("text.invalid_chars", field=field)
+    # Printable text (the usual case, checked in C) has no controls, surrogates or
+    # noncharacters; anything else is looked at character by character.
+    if not s.isprintable():
+        if any(_is_control(c, multiline) for c in s):
+            raise ValidationError("text.control_chars", field=field)
+        if any(0xD800 <= ord(c) <= 0xDFFF for c in s):
+            # Lone surrogates cannot be encoded as UTF-8 and would fail at the database.
+            raise ValidationError("text.invalid_chars", field=field)
     if multiline:
         lines = (_H_SPACE_RUN.sub(" ", line).rstrip(" ") for line in s.split("\n"))
         s = "\n".join(lines).strip()

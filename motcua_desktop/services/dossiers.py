@@ -54,6 +54,12 @@ SATISFACTION_LABELS_VI = {
 }
 RETURN_METHODS = ("counter", "postal", "online")
 
+# The statements of an intake besides the event store's (a benchmark replays them alone).
+PROCEDURE_ROW = "SELECT updated_at, data FROM procedures WHERE code = ?"
+DAY_COUNTER = "SELECT last FROM day_counters WHERE day = ?"
+INSERT_DAY_COUNTER = "INSERT INTO day_counters (day, last) VALUES (?, ?)"
+UPDATE_DAY_COUNTER = "UPDATE day_counters SET last = ? WHERE day = ?"
+
 ACT_TYPES: dict[Action, EventType] = {
     Action.HAND_OVER: EventType.HANDED_OVER,
     Action.REQUEST_SUPPLEMENT: EventType.SUPPLEMENT_REQUESTED,
@@ -375,11 +381,7 @@ class DossierService:
     def _procedure(self, session: eventstore.Tx, code: str) -> Procedure:
         """The catalog entry, parsed once per version (its ``updated_at``) for this service."""
         key = code.strip()
-        row = (
-            eventstore.raw(session)
-            .execute("SELECT updated_at, data FROM procedures WHERE code = ?", (key,))
-            .fetchone()
-        )
+        row = eventstore.raw(session).execute(PROCEDURE_ROW, (key,)).fetchone()
         if row is None:
             raise NotFoundError("thủ tục", code)
         updated_at, data = row
@@ -393,12 +395,12 @@ class DossierService:
         day = self._today(now)
         key = day.isoformat()
         db = eventstore.raw(session)
-        row = db.execute("SELECT last FROM day_counters WHERE day = ?", (key,)).fetchone()
+        row = db.execute(DAY_COUNTER, (key,)).fetchone()
         counter = (row[0] if row else 0) + 1
         if row is None:
-            db.execute("INSERT INTO day_counters (day, last) VALUES (?, ?)", (key, counter))
+            db.execute(INSERT_DAY_COUNTER, (key, counter))
         else:
-            db.execute("UPDATE day_counters SET last = ? WHERE day = ?", (counter, key))
+            db.execute(UPDATE_DAY_COUNTER, (counter, key))
         return make_code(
             str(self.ws.setting("unit_code")), day, int(self.ws.setting("node_slot", 0)), counter
         )

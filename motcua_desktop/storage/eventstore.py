@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Iterable, Sequence
-from dataclasses import fields, is_dataclass, replace
+from dataclasses import fields, is_dataclass
 from datetime import datetime
 from enum import Enum
 from typing import Any
@@ -66,7 +66,8 @@ def append(session: Tx, event: Event, *, stored_at: datetime, local: bool) -> No
         _INSERT_EVENT,
         (
             event.id, event.node, event.seq, at, utc_key(event.at), event.actor, event.dossier,
-            event.type.value, canonical_json(event.data, normalized=True), event.prev, event.hash, event.v,
+            event.type.value, event.data_json or canonical_json(event.data, normalized=True),
+            event.prev, event.hash, event.v,
             stored_at.isoformat(),
         ),
     )  # fmt: skip
@@ -141,8 +142,13 @@ def outbox_count(session: Session) -> int:
     return session.execute(select(func.count()).select_from(OutboxRecord)).scalar_one()
 
 
+_SCALARS = frozenset({str, int, float, bool, type(None)})
+
+
 def _plain(value: Any) -> Any:
     """JSON-ready copy: times as ISO text, enums as values, nested dataclasses as dicts."""
+    if type(value) in _SCALARS:  # exact types: a StrEnum is not left as it is
+        return value
     if isinstance(value, datetime):
         return value.isoformat()
     if isinstance(value, Enum):
@@ -161,18 +167,27 @@ def state_to_json(state: DossierState) -> dict[str, Any]:
     return _plain(state)  # type: ignore[no-any-return]
 
 
+# The state's fields in the read model's JSON: the long lists are replaced by their counts, and
+# the payment is a column only (rows written before it was recorded stay as they were).
+_LISTS_AS_COUNTS = ("components", "supplement_requests")
+_READ_MODEL_FIELDS = tuple(
+    f.name for f in fields(DossierState) if f.name not in (*_LISTS_AS_COUNTS, "payment")
+)
+
+
 def read_model_json(state: DossierState) -> dict[str, Any]:
     """What lists and queues need of a dossier beyond its columns: counts, not the full texts.
 
     The component list (long legal names) stays in the received event, the record of the act;
     repeating it in every read-model row would double what each act writes and fsyncs.
     """
-    plain = _plain(replace(state, components=(), supplement_requests=()))
-    del plain["payment"]  # a column only: rows written before it was recorded stay as they were
+    plain = {name: _plain(getattr(state, name)) for name in _READ_MODEL_FIELDS}
+    for name in _LISTS_AS_COUNTS:  # kept as empty lists, as rows have always been written
+        plain[name] = []
     plain["components_count"] = len(state.components)
     plain["components_digitised"] = sum(1 for c in state.components if c.get("digitised"))
     plain["supplement_requests_count"] = len(state.supplement_requests)
-    return plain  # type: ignore[no-any-return]
+    return plain
 
 
 def _key(moment: datetime | None) -> str | None:

@@ -3,6 +3,8 @@
 from datetime import datetime, timedelta, timezone
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from motcua_desktop.domain.errors import ValidationError
 from motcua_desktop.domain.events import (
@@ -110,3 +112,30 @@ def test_malformed_wire_fields_name_the_field(key, value):
 
 def test_canonical_json_is_order_independent():
     assert canonical_json({"b": 1, "a": [1, "đ"]}) == canonical_json({"a": [1, "đ"], "b": 1})
+
+
+_json_values = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.text(max_size=12),
+    lambda inner: (
+        st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=6), inner, max_size=4)
+    ),
+    max_leaves=12,
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    data=st.dictionaries(st.text(max_size=8), _json_values, max_size=6),
+    node=st.text(min_size=1, max_size=10),
+    actor=st.text(min_size=1, max_size=10),
+    seq=st.integers(min_value=1, max_value=10**9),
+)
+def test_seal_hashes_exactly_the_canonical_body(data, node, actor, seq):
+    """``seal`` encodes the data once and splices it into the body: the same bytes as the wire."""
+    event = seal(
+        node=node, seq=seq, prev=GENESIS_HASH, at=T0, actor=actor, dossier="X-250124-0001",
+        type=EventType.RECEIVED, data=data,
+    )  # fmt: skip
+    assert event.hash == event.compute_hash()
+    assert event.data_json == canonical_json(event.data)
+    assert Event.from_wire(event.to_wire()) == event
