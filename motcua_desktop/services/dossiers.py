@@ -140,7 +140,7 @@ class DossierService:
             data["unit"] = actor.unit
             code = self._next_code(session, now)
             event = self._append(session, actor, code, EventType.RECEIVED, data, now)
-            state = self._project(session, [event], now)
+            state = self._project(session, [event], now, new=True)
         return ActResult(state, (event,), tuple(warnings))
 
     def refuse_at_counter(self, actor: User, request: IntakeRequest, reason: str) -> ActResult:
@@ -153,7 +153,7 @@ class DossierService:
             data["reason"] = clean_text(reason, field="reason", max_len=2000, multiline=True)
             code = self._next_code(session, now)
             event = self._append(session, actor, code, EventType.REFUSED, data, now)
-            state = self._project(session, [event], now)
+            state = self._project(session, [event], now, new=True)
         return ActResult(state, (event,))
 
     def hand_over(
@@ -426,10 +426,12 @@ class DossierService:
         return event
 
     @staticmethod
-    def _project(session: eventstore.Tx, events: list[Event], now: datetime) -> DossierState:
+    def _project(
+        session: eventstore.Tx, events: list[Event], now: datetime, *, new: bool = False
+    ) -> DossierState:
         state = fold(events)
         assert state is not None
-        eventstore.project(session, state, now=now)
+        eventstore.project(session, state, now=now, new=new)
         return state
 
 

@@ -209,8 +209,11 @@ _INSERT_DOSSIER = (
 )
 
 
-def project(session: Tx, state: DossierState, *, now: datetime) -> None:
-    """Write the dossier's read-model row from its folded state (insert or replace)."""
+def project(session: Tx, state: DossierState, *, now: datetime, new: bool = False) -> None:
+    """Write the dossier's read-model row from its folded state (insert or replace).
+
+    ``new``: the dossier has no row yet (it was just received), so it is inserted at once.
+    """
     applicant = state.applicant
     name = applicant.get("name", "")
     plain = read_model_json(state)
@@ -227,7 +230,7 @@ def project(session: Tx, state: DossierState, *, now: datetime) -> None:
         state.payment, state.code,
     )  # fmt: skip
     db = raw(session)
-    if db.execute(_UPDATE_DOSSIER, values).rowcount == 0:
+    if new or db.execute(_UPDATE_DOSSIER, values).rowcount == 0:
         db.execute(_INSERT_DOSSIER, values)
 
 
