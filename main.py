@@ -1,5 +1,6 @@
 """Launcher: no argument opens the counter app; any argument runs the ``motcua`` command line."""
 
+import gc
 import sys
 
 
@@ -8,6 +9,9 @@ def run() -> int:
         from motcua_desktop.cli.main import main
 
         return main(sys.argv[1:])
+    # The start-up allocates a lot and frees almost nothing: no collection until the window is up
+    # and warmed (gui.warmup.resume_collector turns the collector back on).
+    gc.disable()
     from motcua_desktop.gui.launch import launch
 
     return launch()

@@ -3,32 +3,47 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 
-from ..services.sync import sync_status
-from ..services.sync_worker import SyncWorker
 from ..services.workspace import Workspace
-from .backup_scheduler import BackupScheduler
 from .context import AppContext
 from .sync_status import SyncStatus, SyncStatusProvider
+
+if TYPE_CHECKING:
+    from ..services.sync_worker import SyncWorker
+    from .backup_scheduler import BackupScheduler
+
+# The day's first backup copies the whole file on the database worker: it waits a minute after
+# the start, so that the screens' first queries and the clerk's first acts come first.
+FIRST_BACKUP_DELAY_MS = 60_000
 
 
 def sync_provider(workspace: Workspace) -> SyncStatusProvider:
     """What the status bar polls: the sync client's own record of the link to the hub."""
 
     def provide() -> SyncStatus:
+        from ..services.sync import sync_status  # loaded by the first poll, not at start-up
+
         return sync_status(workspace)
 
     return provide
 
 
+def _sync_worker(workspace: Workspace) -> SyncWorker:
+    from ..services.sync_worker import SyncWorker
+
+    return SyncWorker(workspace)
+
+
 class BackgroundServices(QObject):
-    """Starts with the signed-in window and stops before the database closes.
+    """Starts once the signed-in window is up and stops before the database closes.
 
     The sync worker never touches Qt: it runs on its own thread, is woken after every act so an
     act reaches the hub within about a second, and otherwise notices by itself when the network
-    returns. The backup scheduler takes the daily backup and one on exit on the database worker.
+    returns. The backup scheduler takes the daily backup (its first check ``backup_delay_ms``
+    after the start) and one on exit on the database worker; ``backups=False`` leaves it out.
     """
 
     backup_failed = Signal(str)
@@ -37,15 +52,29 @@ class BackgroundServices(QObject):
         self,
         ctx: AppContext,
         *,
-        worker_factory: Callable[[Workspace], SyncWorker] = SyncWorker,
+        worker_factory: Callable[[Workspace], SyncWorker] = _sync_worker,
+        backup_delay_ms: int = FIRST_BACKUP_DELAY_MS,
+        backups: bool = True,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.worker = worker_factory(ctx.workspace)
-        self.scheduler = BackupScheduler(ctx, parent=self)
-        self.scheduler.backup_failed.connect(self.backup_failed)
+        self.scheduler: BackupScheduler | None = None
+        self._backup_delay = QTimer(self)
+        self._backup_delay.setSingleShot(True)
+        self._backup_delay.setInterval(backup_delay_ms)
+        if backups:
+            from .backup_scheduler import BackupScheduler  # loads the backup service: not at start
+
+            self.scheduler = BackupScheduler(ctx, parent=self)
+            self.scheduler.backup_failed.connect(self.backup_failed)
+            self._backup_delay.timeout.connect(self.scheduler.start)
         self._started = False
+
+    @property
+    def started(self) -> bool:
+        return self._started
 
     def start(self) -> None:
         if self._started:
@@ -53,15 +82,17 @@ class BackgroundServices(QObject):
         self._started = True
         self.worker.start()
         self.ctx.data_changed.connect(self._on_ctx_data_changed)
-        self.scheduler.start()
+        self._backup_delay.start()
 
     def stop(self) -> None:
         """Queue the exit backup, let the database worker finish, then stop syncing."""
         if not self._started:
             return
         self._started = False
+        self._backup_delay.stop()
         self.ctx.data_changed.disconnect(self._on_ctx_data_changed)
-        self.scheduler.backup_on_exit()
+        if self.scheduler is not None:
+            self.scheduler.backup_on_exit()
         self.ctx.ops.wait()
         self.worker.stop()
 

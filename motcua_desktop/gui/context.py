@@ -8,12 +8,12 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from PySide6.QtCore import QObject, Signal
 
 from ..domain.roles import Action, can
-from ..services.dossiers import DossierService
 from ..services.users import User
 from ..services.workspace import Workspace
 from .ops import Operations, unless_deleted
 
 if TYPE_CHECKING:
+    from ..services.dossiers import DossierService
     from ..services.printing import PrintService
 
 T = TypeVar("T")
@@ -41,13 +41,26 @@ class AppContext(QObject):
         super().__init__(parent)
         self.workspace = workspace
         self.ops = ops or Operations(parent=self)
-        self.dossiers = DossierService(workspace)
+        self._dossiers: DossierService | None = None
         self._user = user
         self._printing: PrintService | None = None
 
     @property
     def user(self) -> User:
         return self._user
+
+    @property
+    def dossiers(self) -> DossierService:
+        """The dossier service (loaded on first use: the intake form shows before it is needed)."""
+        if self._dossiers is None:
+            from ..services.dossiers import DossierService
+
+            self._dossiers = DossierService(self.workspace)
+        return self._dossiers
+
+    @dossiers.setter
+    def dossiers(self, service: DossierService) -> None:
+        self._dossiers = service
 
     @property
     def printing(self) -> PrintService:

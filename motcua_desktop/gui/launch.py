@@ -5,14 +5,13 @@ from __future__ import annotations
 import importlib.util
 import sys
 
-from ..domain.errors import MotcuaError
-from ..services.demo import DEMO_PASSWORD, create_demo
-from ..services.status import node_status, status_text
-from ..services.workspace import default_data_dir, open_workspace
-
 
 def ensure_workspace() -> None:
     """Without screens, a first start on a fresh PC opens the demo commune (no one to ask)."""
+    from ..domain.errors import MotcuaError
+    from ..services.demo import DEMO_PASSWORD, create_demo
+    from ..services.workspace import default_data_dir, open_workspace
+
     data_dir = default_data_dir()
     try:
         open_workspace(data_dir).close()
@@ -29,6 +28,14 @@ def launch() -> int:
         from .app import run_app
 
         return int(run_app())
+    return _status_without_screens()
+
+
+def _status_without_screens() -> int:
+    from ..domain.errors import MotcuaError
+    from ..services.status import node_status, status_text
+    from ..services.workspace import default_data_dir, open_workspace
+
     try:
         ensure_workspace()
     except MotcuaError as error:

@@ -109,10 +109,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.sync_bar)
         self.monitor: SyncMonitor | None = None
         if sync_provider is not None:
-            self.monitor = SyncMonitor(sync_provider, ops=ctx.ops, parent=self)
-            self.monitor.status_changed.connect(self.sync_bar.show_status)
-            self.monitor.failed.connect(self.sync_bar.show_problem)
-            self.monitor.start()
+            self.watch_sync(sync_provider)
 
         self.scan_filter = scan_filter or ScanFilter(parent=self)
         self.scan_filter.code_scanned.connect(self._on_code_scanned)
@@ -159,6 +156,15 @@ class MainWindow(QMainWindow):
             self.pages[page_id] = page
             self.stack.addWidget(page)
         return self.pages[page_id]
+
+    def watch_sync(self, provider: SyncStatusProvider) -> None:
+        """Show what ``provider`` says in the status bar, polled from now on (on the worker)."""
+        if self.monitor is not None:
+            self.monitor.stop()
+        self.monitor = SyncMonitor(provider, ops=self.ctx.ops, parent=self)
+        self.monitor.status_changed.connect(self.sync_bar.show_status)
+        self.monitor.failed.connect(self.sync_bar.show_problem)
+        self.monitor.start()
 
     def open_dossier(self, code: str) -> None:
         page = self.page(PageId.DOSSIER)

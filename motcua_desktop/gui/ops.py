@@ -12,13 +12,16 @@ T = TypeVar("T")
 
 
 class _Relay(QObject):
-    """Lives on the GUI thread; the worker emits through it, so its slots run there (queued)."""
+    """Lives on the GUI thread; the worker emits through it, so its slots run there (queued).
+
+    A child of its ``Operations``: an answer still queued when they are deleted is dropped.
+    """
 
     succeeded = Signal(object)
     failed = Signal(object)
 
-    def __init__(self, done: Callable[[bool, Any], None]) -> None:
-        super().__init__()
+    def __init__(self, done: Callable[[bool, Any], None], parent: QObject) -> None:
+        super().__init__(parent)
         self._done = done
         self.succeeded.connect(self._on_succeeded)
         self.failed.connect(self._on_failed)
@@ -126,7 +129,7 @@ class Operations(QObject):
             elif on_done is not None:
                 on_done(outcome)
 
-        relay = _Relay(done)
+        relay = _Relay(done, self)
         self._relays.add(relay)
         self._pending += 1
         if self._pending == 1:

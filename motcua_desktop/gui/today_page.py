@@ -143,13 +143,12 @@ class TodayPage(QWidget):
 
         self.table.activated.connect(self._on_table_activated)
         ctx.data_changed.connect(self._on_ctx_data_changed)
-        self._dirty = False
+        self._dirty = True  # the first load when first shown: never for a page passed through
         self._timer = QTimer(self)
         self._timer.setInterval(self.REFRESH_MS)
         self._timer.timeout.connect(self._on_ctx_data_changed)
         self._timer.start()
         self.cards[self.selected].setChecked(True)
-        self.refresh()
 
     # ---- public -------------------------------------------------------------------------------
 

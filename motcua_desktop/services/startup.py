@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import contextlib
+import logging
 import sqlite3
+import threading
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -14,11 +17,13 @@ from ..domain.events import parse_time
 from ..domain.roles import Action
 from ..storage.database import DB_FILENAME
 from ..storage.eventstore import chain_state
-from .backup import backup_warning, list_backups_in, recorded_last_backup
+from ..storage.migrations import up_to_date
 from .faults import classify, corrupt
 from .settings import write_settings
 from .users import User, require
 from .workspace import Clock, Workspace, default_data_dir, open_workspace
+
+log = logging.getLogger(__name__)
 
 register_messages(
     {
@@ -26,6 +31,8 @@ register_messages(
         "Các thao tác sẽ bị ghi sai giờ: hãy chỉnh lại ngày giờ của máy; nếu giờ hiện tại là "
         "đúng, quản trị viên xác nhận («motcua clock confirm»).",
         "clock.no_incident": "Không có cảnh báo đồng hồ nào cần xác nhận.",
+        "startup.cancelled": "Phần mềm đã đóng trước khi kiểm tra xong cơ sở dữ liệu; "
+        "chưa ghi gì vào đó.",
     }
 )
 
@@ -40,10 +47,11 @@ MAX_INCIDENTS = 200
 class StartupReport:
     """What the checks at start-up found; the app shows each warning, nothing here blocks work."""
 
-    integrity: str = "ok"
+    integrity: str = "ok"  # "pending" while a deferred check (``check``) has not answered
     clock: MotcuaError | None = None
     backup: MotcuaError | None = None
     warnings: list[MotcuaError] = field(default_factory=list)
+    check: IntegrityCheck | None = field(default=None, repr=False, compare=False)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -59,6 +67,8 @@ def backup_hint(data_dir: Path) -> str:
     Read without the database: the record the last backup left in the data folder, else the
     data folder's own ``backups/``.
     """
+    from .backup import list_backups_in, recorded_last_backup  # loads alembic: only on a fault
+
     candidates = [recorded_last_backup(data_dir)]
     with contextlib.suppress(MotcuaError):
         candidates += list_backups_in(data_dir / "backups")[:1]
@@ -69,12 +79,21 @@ def backup_hint(data_dir: Path) -> str:
     return f"«{newest.path}», lúc {newest.created_at:%H:%M %d/%m/%Y}"
 
 
-def quick_check(db_path: Path) -> str:
-    """SQLite's ``quick_check`` of the file (reads every page, in a fraction of a full check)."""
-    conn = sqlite3.connect(db_path, timeout=5.0)
+def quick_check(
+    db_path: Path, *, watch: Callable[[sqlite3.Connection | None], None] | None = None
+) -> str:
+    """SQLite's ``quick_check`` of the file (reads every page, in a fraction of a full check).
+
+    ``watch`` is handed the connection while the check runs (to interrupt it), then None.
+    """
+    conn = sqlite3.connect(db_path, timeout=5.0, check_same_thread=watch is None)
     try:
+        if watch is not None:
+            watch(conn)
         rows = [str(r[0]) for r in conn.execute("PRAGMA quick_check").fetchmany(5)]
     finally:
+        if watch is not None:
+            watch(None)
         conn.close()
     return "ok" if rows == ["ok"] else "; ".join(rows)
 
@@ -100,18 +119,150 @@ def open_checked(
             raise (fault or exc) from None
         if report.integrity != "ok":
             raise corrupt(str(db_path), report.integrity, backup_hint(data_dir)) from None
+    workspace = _open(data_dir, clock=clock, must_exist=must_exist)
+    if workspace.initialised:
+        _check_clock_and_backup(workspace, report)
+    return workspace, report
+
+
+def open_for_app(
+    data_dir: Path | None = None, *, clock: Clock | None = None
+) -> tuple[Workspace, StartupReport]:
+    """``open_checked`` for the counter app, which must show its form fast on a big database.
+
+    The same checks, but the whole-file check (seconds on a database of a few GB) runs behind:
+    the workspace opens at once and ``report.check`` (an ``IntegrityCheck``, started by the app
+    once its first window is up) checks the file, then the clock and the last backup. Until the
+    file is known whole, every write waits for the verdict and a damaged file refuses them all
+    (``fault.corrupt``), so nothing is written to it, as with ``open_checked``; screens may read
+    meanwhile. A file that needs a migration is checked first, as ``open_checked`` does: a
+    migration writes at once.
+    """
+    data_dir = Path(data_dir) if data_dir else default_data_dir()
+    if not up_to_date(data_dir / DB_FILENAME):  # a new folder, a migration, an unreadable file
+        return open_checked(data_dir, clock=clock)
+    workspace = _open(data_dir, clock=clock, must_exist=True)
+    report = StartupReport(integrity="pending")
+    report.check = IntegrityCheck(workspace, report)
+    return workspace, report
+
+
+def _open(data_dir: Path, *, clock: Clock | None, must_exist: bool) -> Workspace:
     try:
-        workspace = open_workspace(data_dir, clock=clock, must_exist=must_exist)
+        return open_workspace(data_dir, clock=clock, must_exist=must_exist)
     except Exception as exc:
-        fault = classify(exc, db_path, backup_hint=backup_hint(data_dir))
+        fault = classify(exc, data_dir / DB_FILENAME, backup_hint=backup_hint(data_dir))
         if fault is None or fault is exc:
             raise
         raise fault from exc
-    if workspace.initialised:
-        report.clock = check_clock(workspace)
-        report.backup = backup_warning(workspace)
+
+
+def _check_clock_and_backup(workspace: Workspace, report: StartupReport) -> None:
+    from .backup import backup_warning  # loads alembic (the backup's schema check)
+
+    report.clock = check_clock(workspace)
+    report.backup = backup_warning(workspace)
     report.warnings = [w for w in (report.clock, report.backup) if w is not None]
-    return workspace, report
+
+
+class IntegrityCheck:
+    """The start-up checks of a workspace already open, on their own thread.
+
+    ``quick_check`` of the whole file first. Meanwhile every write of the workspace waits for
+    its verdict (``Database.hold_writes``); a damaged file refuses them all with the fault that
+    names the last good backup, and ``fault`` holds it. Once the file is known whole, writes go
+    through and the clock and the last backup are checked (``report.clock``, ``report.backup``).
+    ``start()`` runs it; a write before ``start()`` starts it and waits. ``when_finished``
+    callbacks run on the checking thread once everything is known.
+    """
+
+    def __init__(self, workspace: Workspace, report: StartupReport) -> None:
+        self.workspace = workspace
+        self.report = report
+        self.fault: Exception | None = None
+        self._lock = threading.Lock()
+        self._thread: threading.Thread | None = None
+        self._conn: sqlite3.Connection | None = None
+        self._cancelled = False
+        self._verdict = threading.Event()
+        self._finished = threading.Event()
+        self._callbacks: list[Callable[[IntegrityCheck], None]] = []
+        workspace.db.hold_writes(self.wait_whole)
+
+    @property
+    def finished(self) -> bool:
+        return self._finished.is_set()
+
+    def start(self) -> None:
+        with self._lock:
+            if self._thread is not None:
+                return
+            self._thread = threading.Thread(target=self._run, name="startup-check", daemon=True)
+            self._thread.start()
+
+    def wait_whole(self) -> None:
+        """Block until the file is known whole; raise its fault when it is not (the write gate)."""
+        self.start()
+        self._verdict.wait()
+        if self.fault is not None:
+            raise self.fault.with_traceback(None)  # the same fault for every refused write
+
+    def wait(self, timeout: float | None = None) -> bool:
+        """Block until every check has answered (or ``timeout`` seconds); whether they have."""
+        return self._finished.wait(timeout)
+
+    def when_finished(self, callback: Callable[[IntegrityCheck], None]) -> None:
+        """Call ``callback(self)`` once every check has answered: now if they have."""
+        with self._lock:
+            if not self._finished.is_set():
+                self._callbacks.append(callback)
+                return
+        callback(self)
+
+    def cancel(self) -> None:
+        """Stop a check still running (the app quits): the file stays unverified, writes refused."""
+        with self._lock:
+            self._cancelled = True
+            if self._conn is not None:
+                self._conn.interrupt()
+        self.start()  # a check never started finishes at once, cancelled
+        self.wait()
+
+    def _run(self) -> None:
+        db_path = self.workspace.db.path
+        try:
+            self.report.integrity = quick_check(db_path, watch=self._watch)
+            if self.report.integrity != "ok":
+                self.fault = corrupt(str(db_path), self.report.integrity, self._hint())
+        except sqlite3.DatabaseError as exc:
+            if self._cancelled:
+                self.fault = MotcuaError("startup.cancelled")
+            else:
+                fault = classify(exc, db_path, backup_hint=self._hint())
+                self.fault = fault if isinstance(fault, Exception) else exc
+        except Exception as exc:  # noqa: BLE001 - an unforeseen failure refuses writes too
+            self.fault = exc
+        finally:
+            self._verdict.set()
+        if self.fault is None:
+            try:
+                _check_clock_and_backup(self.workspace, self.report)
+            except Exception:  # noqa: BLE001 - a warning not worked out is no reason to stop
+                log.exception("start-up clock and backup checks failed")
+        with self._lock:
+            self._finished.set()
+            callbacks, self._callbacks = self._callbacks, []
+        for callback in callbacks:
+            callback(self)
+
+    def _watch(self, conn: sqlite3.Connection | None) -> None:
+        with self._lock:
+            self._conn = conn
+            if conn is not None and self._cancelled:
+                raise sqlite3.OperationalError("interrupted")
+
+    def _hint(self) -> str:
+        return backup_hint(self.workspace.data_dir)
 
 
 # ---- the clock ----------------------------------------------------------------------------------

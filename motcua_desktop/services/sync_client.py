@@ -6,9 +6,7 @@ import functools
 import json
 import ssl
 from dataclasses import dataclass
-from typing import Any
-
-import httpx
+from typing import TYPE_CHECKING, Any
 
 from ..domain.errors import MotcuaError, register_messages
 from ..domain.sync_wire import (
@@ -20,6 +18,9 @@ from ..domain.sync_wire import (
     PROTOCOL_VERSION,
     sign,
 )
+
+if TYPE_CHECKING:
+    import httpx  # loaded by the first HubClient: the counter app starts without it
 
 register_messages(
     {
@@ -94,7 +95,11 @@ def _check(response: httpx.Response) -> Any:
 
 
 class HubClient:
-    """Talks to one hub. Every call raises SyncError (offline, hub error, refusal) on failure."""
+    """Talks to one hub. Every call raises SyncError (offline, hub error, refusal) on failure.
+
+    The HTTP client (httpx, and the TLS context) is made by the first request: a PC that is not
+    enrolled with any hub never loads them.
+    """
 
     def __init__(
         self,
@@ -105,16 +110,28 @@ class HubClient:
         transport: httpx.BaseTransport | None = None,
     ) -> None:
         self.base_url = base_url.rstrip("/")
-        self._http = httpx.Client(
-            base_url=self.base_url,
-            timeout=httpx.Timeout(timeout, connect=min(timeout, 10.0)),
-            verify=_tls(verify),
-            transport=transport,
-            headers={HEADER_PROTOCOL: str(PROTOCOL_VERSION)},
-        )
+        self._timeout = timeout
+        self._verify = verify
+        self._transport = transport
+        self._client: httpx.Client | None = None
+
+    @property
+    def _http(self) -> httpx.Client:
+        if self._client is None:
+            import httpx
+
+            self._client = httpx.Client(
+                base_url=self.base_url,
+                timeout=httpx.Timeout(self._timeout, connect=min(self._timeout, 10.0)),
+                verify=_tls(self._verify),
+                transport=self._transport,
+                headers={HEADER_PROTOCOL: str(PROTOCOL_VERSION)},
+            )
+        return self._client
 
     def close(self) -> None:
-        self._http.close()
+        if self._client is not None:
+            self._client.close()
 
     def __enter__(self) -> HubClient:
         return self
@@ -123,6 +140,8 @@ class HubClient:
         self.close()
 
     def _send(self, request: httpx.Request) -> Any:
+        import httpx
+
         try:
             response = self._http.send(request)
         except httpx.TransportError as exc:

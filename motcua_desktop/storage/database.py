@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -43,16 +43,33 @@ def make_engine(path: Path | str) -> Engine:
 
 @dataclass
 class Database:
-    """The node's database: one engine, a session factory for reads and one for writes."""
+    """The node's database: one engine, a session factory for reads and one for writes.
+
+    ``hold_writes(gate)`` makes every write transaction call ``gate()`` first: the app opens its
+    data before the whole-file check has finished (``services.startup``), and no act may write to
+    a file that check could still find damaged. The gate blocks until the verdict and raises when
+    the file is damaged; once it has returned it is dropped and writes go straight through.
+    """
 
     path: Path
     engine: Engine
+    _gate: Callable[[], None] | None = field(default=None, init=False, repr=False)
 
     def __post_init__(self) -> None:
         self._read = sessionmaker(self.engine, expire_on_commit=False)
         self._write = sessionmaker(
             self.engine.execution_options(sqlite_begin="IMMEDIATE"), expire_on_commit=False
         )
+
+    def hold_writes(self, gate: Callable[[], None]) -> None:
+        """Make every write wait for ``gate()`` (which raises to refuse it) until it passes once."""
+        self._gate = gate
+
+    def _pass_gate(self) -> None:
+        gate = self._gate
+        if gate is not None:
+            gate()  # raises while the file is damaged: the gate stays, every write is refused
+            self._gate = None
 
     @contextmanager
     def reading(self) -> Iterator[Session]:
@@ -63,6 +80,7 @@ class Database:
     @contextmanager
     def writing(self) -> Iterator[Session]:
         """One transaction for one act: everything it writes commits together or not at all."""
+        self._pass_gate()
         with self._write() as session, session.begin():
             yield session
 
@@ -73,6 +91,7 @@ class Database:
         The connection comes from the engine's pool with the same pragmas; BEGIN IMMEDIATE and
         COMMIT are explicit, and any exception rolls everything back.
         """
+        self._pass_gate()
         pooled = self.engine.raw_connection()
         conn: sqlite3.Connection = pooled.driver_connection  # type: ignore[assignment]
         try:

@@ -72,6 +72,23 @@ def _stamped(engine: Engine) -> str | None:
     return None if row is None else str(row[0])
 
 
+def up_to_date(db_path: Path) -> bool:
+    """Whether the file is stamped with the head revision: nothing to migrate, decided with the
+    bare ``sqlite3`` module (no SQLAlchemy engine, no alembic). False when it cannot be read."""
+    head = _head_from_files()
+    if head is None or not db_path.exists():
+        return False
+    try:
+        conn = sqlite3.connect(db_path, timeout=5.0)
+        try:
+            row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError:  # no such table, or not a database at all
+        return False
+    return row is not None and str(row[0]) == head
+
+
 def backup_file(db_path: Path, backup_dir: Path, label: str) -> Path:
     """An online, consistent copy with SQLite's backup API (safe while WAL has pending frames)."""
     backup_dir.mkdir(parents=True, exist_ok=True)
