@@ -28,10 +28,13 @@ from ..domain.catalog import Procedure
 from ..services.catalog import list_procedures
 from ..services.intake import (
     CHANNEL_LABELS_VI,
+    PAYMENT_LABELS_VI,
     ApplicantInput,
+    Channel,
     ComponentInput,
     Delivery,
     IntakeRequest,
+    Payment,
 )
 from .context import AppContext
 from .intake_fields import (
@@ -179,6 +182,12 @@ class IntakePage(QWidget):
         self.fee_spin.setSingleStep(1000)
         self.fee_spin.setSuffix(" đ")
         self.fee_spin.setGroupSeparatorShown(True)
+        self.payment_combo = QComboBox(self)
+        self.payment_combo.setObjectName("payment_combo")
+        self.payment_combo.addItem(self.tr("not recorded"), "")
+        for payment, label_vi in PAYMENT_LABELS_VI.items():
+            self.payment_combo.addItem(label_vi, payment.value)
+        self.payment_combo.setEnabled(False)  # only with a fee to pay
         self.fee_note = QLabel(self)
         self.fee_note.setWordWrap(True)
         self.fee_note.setStyleSheet("color: #555555;")
@@ -192,6 +201,10 @@ class IntakePage(QWidget):
         channel_row.addWidget(self.delivery_combo, 1)
         fee_row = QHBoxLayout()
         fee_row.addWidget(self.fee_spin, 1)
+        paid = QLabel(self.tr("&Paid:"), self)
+        paid.setBuddy(self.payment_combo)
+        fee_row.addWidget(paid)
+        fee_row.addWidget(self.payment_combo, 1)
         fee_row.addWidget(QLabel(self.tr("Sets:"), self))
         fee_row.addWidget(self.sets_spin)
         for caption, buddy, field in (
@@ -245,7 +258,7 @@ class IntakePage(QWidget):
             self.procedure_search, self.name_edit, self.id_edit, self.birth_edit, self.sex_combo,
             self.address_edit, self.phone_edit, self.email_edit, self.confirm_check,
             self.component_table, self.channel_combo, self.delivery_combo, self.fee_spin,
-            self.sets_spin, self.note_edit, self.save_print_button, self.save_button,
+            self.payment_combo, self.sets_spin, self.note_edit, self.save_print_button, self.save_button,
             self.clear_button,
         ]  # fmt: skip
         for first, second in zip(order, order[1:], strict=False):
@@ -265,8 +278,9 @@ class IntakePage(QWidget):
                      self.phone_edit, self.email_edit, self.note_edit):  # fmt: skip
             edit.textChanged.connect(self._on_field_changed)
         self.sex_combo.currentIndexChanged.connect(self._on_field_changed)
-        for combo in (self.channel_combo, self.delivery_combo):
+        for combo in (self.channel_combo, self.delivery_combo, self.payment_combo):
             combo.currentIndexChanged.connect(self._on_form_changed)
+        self.fee_spin.valueChanged.connect(self._on_fee_changed)
         self.fee_spin.valueChanged.connect(self._on_form_changed)
         self.sets_spin.valueChanged.connect(self._on_form_changed)
         self.confirm_check.toggled.connect(self._on_form_changed)
@@ -400,7 +414,7 @@ class IntakePage(QWidget):
             "address": self.address_edit.text(), "phone": self.phone_edit.text(),
             "email": self.email_edit.text(), "channel": self.channel_combo.currentData(),
             "delivery": self.delivery_combo.currentData(), "fee": self.fee_spin.value(),
-            "sets": self.sets_spin.value(), "note": self.note_edit.text(),
+            "payment": self.payment(), "sets": self.sets_spin.value(), "note": self.note_edit.text(),
             "confirm_warnings": self.confirm_check.isChecked(),
             "components": [row.to_dict() for row in self.components.rows],
         }  # fmt: skip
@@ -431,6 +445,8 @@ class IntakePage(QWidget):
                 index = combo.findData(content.get(key, ""))
                 combo.setCurrentIndex(max(index, 0))
             self.fee_spin.setValue(int(content.get("fee", 0)))
+            index = self.payment_combo.findData(content.get("payment", ""))
+            self.payment_combo.setCurrentIndex(max(index, 0))
             self.sets_spin.setValue(int(content.get("sets", 1)))
             self.components.set_rows(
                 [ComponentRow.from_dict(row) for row in content.get("components", [])]
@@ -467,10 +483,26 @@ class IntakePage(QWidget):
                 ComponentInput(row.name, row.originals, row.copies, row.digitised)
                 for row in received
             ) if self.components.rows else None,
-            sets=self.sets_spin.value(), fee=self.fee_spin.value(),
+            sets=self.sets_spin.value(), fee=self.fee_spin.value(), payment=self.payment(),
             delivery=self.delivery_combo.currentData(), note=self.note_edit.text(),
             confirm_warnings=self.confirm_check.isChecked(),
         )  # fmt: skip
+
+    def payment(self) -> str:
+        """How the fee is paid, as the service takes it: "" when not recorded or nothing to pay."""
+        return str(self.payment_combo.currentData() or "") if self.fee_spin.value() > 0 else ""
+
+    def _on_fee_changed(self, fee: int) -> None:
+        combo = self.payment_combo
+        combo.setEnabled(fee > 0)
+        if fee <= 0:
+            combo.setCurrentIndex(0)
+        elif not combo.currentData() and not self._restoring:
+            # A fee to pay: offer the likely way, the channel's own (the clerk can change it).
+            online = self.channel_combo.currentData() == Channel.ONLINE.value
+            combo.setCurrentIndex(
+                combo.findData((Payment.ONLINE if online else Payment.DIRECT).value)
+            )
 
     def _on_clear_clicked(self) -> None:
         self.clear()

@@ -272,13 +272,14 @@ class ReportsPage(QWidget):
             return
         if path.suffix.lower() != f".{kind}":
             path = path.with_name(path.name + f".{kind}")
-        result, workspace = self.loaded.result, self._ctx.workspace
+        result, workspace, actor = self.loaded.result, self._ctx.workspace, self._ctx.user
 
         def work() -> Path:
             # reportlab and openpyxl load on the first export, not when the screen first opens.
             from ..services.report_export import write_report
 
-            return write_report(workspace, result, path)
+            # The late list names applicants only for a role that may export personal data.
+            return write_report(workspace, result, path, actor=actor)
 
         self._ctx.query(work, self._on_exported, self._on_export_failed)
 

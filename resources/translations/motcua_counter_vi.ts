@@ -245,8 +245,16 @@
         <translation>Qua bưu chính</translation>
     </message>
     <message>
+        <source>not recorded</source>
+        <translation>chưa ghi</translation>
+    </message>
+    <message>
         <source>Result:</source>
         <translation>Nhận kết quả:</translation>
+    </message>
+    <message>
+        <source>&amp;Paid:</source>
+        <translation>&amp;Nộp phí:</translation>
     </message>
     <message>
         <source>Sets:</source>

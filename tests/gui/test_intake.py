@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QApplication
 from motcua_desktop.domain.text import fold
 from motcua_desktop.gui.intake_page import IntakePage
 from motcua_desktop.gui.print_preview import prepare_printer
+from motcua_desktop.services.dossiers import DossierService
 from motcua_desktop.services.lookup import search
 
 pytestmark = pytest.mark.usefixtures("vietnamese")
@@ -96,6 +97,26 @@ def test_ctrl_enter_saves_and_prints_the_two_copy_receipt(
     assert code in text and "Nguyễn Văn An" in text
     assert "Liên 1" in text and "Liên 2" in text  # one copy kept, one for the applicant
     assert (tmp_path / "paper.pdf").stat().st_size > 0  # and it went to the printer
+
+
+def test_the_fee_and_how_it_is_paid_are_recorded(page, qtbot, type_text, workspace):
+    type_dossier(qtbot, type_text, page)
+    page.fee_spin.setValue(0)
+    assert not page.payment_combo.isEnabled() and page.payment() == ""
+    page.fee_spin.setFocus()
+    page.fee_spin.selectAll()
+    qtbot.keyClicks(page.fee_spin, "15000")
+    assert page.payment_combo.isEnabled()
+    assert page.payment_combo.currentText() == "Trực tiếp"  # a direct intake: paid at the counter
+    qtbot.keyClick(page.fee_spin, Qt.Key.Key_Tab)
+    assert page.payment_combo.hasFocus()  # next in the tab order
+    page.payment_combo.setCurrentIndex(page.payment_combo.findText("Trực tuyến"))
+    assert page.content()["payment"] == "online"  # kept in the draft too
+    with qtbot.waitSignal(page.dossier_saved, timeout=20_000):
+        qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
+    (event,) = DossierService(workspace).events(page.flow.last_code)
+    assert (event.data["fee"], event.data["payment"]) == (15_000, "online")
+    assert not page.payment_combo.isEnabled()  # the next applicant starts without a fee
 
 
 def test_fields_say_what_is_wrong_as_the_clerk_types(page, qtbot):

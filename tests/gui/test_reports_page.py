@@ -9,7 +9,7 @@ from PySide6.QtCore import QDate, Qt
 from motcua_desktop.domain.report_periods import official_period
 from motcua_desktop.gui.report_models import LateListModel, ReportTableModel
 from motcua_desktop.gui.reports_page import ReportsPage
-from motcua_desktop.services.report_xlsx import HEADER_ROW, SHEET_REPORT
+from motcua_desktop.services.report_xlsx import HEADER_ROW, SHEET_LATE, SHEET_REPORT
 from motcua_desktop.services.reports import ReportService
 
 pytestmark = pytest.mark.usefixtures("vietnamese")
@@ -104,6 +104,27 @@ def test_export_writes_the_report_shown(page, qtbot, tmp_path, kind):
         total = page.loaded.data["total"]
         last = HEADER_ROW + 2 + len(page.loaded.data["rows"])
         assert sheet.cell(last, 3).value == total["received"]
+
+
+@pytest.mark.parametrize(("username", "named"), [("tiepnhan", False), ("chutich", True)])
+def test_the_late_list_exported_names_applicants_only_for_a_role_allowed_to(
+    qtbot, make_ctx, tmp_path, username, named
+):
+    page = ReportsPage(make_ctx(username))
+    qtbot.addWidget(page)
+    qtbot.waitUntil(lambda: page.loaded is not None)
+    page.kind.setCurrentIndex(page.kind.findData("quarter"))
+    page.index.setValue(1)
+    page.show_button.click()
+    qtbot.waitUntil(lambda: page.loaded.data["period"]["label"].startswith("Quý"))
+    late = page.loaded.result.late
+    assert late and all(entry.applicant for entry in late)  # on screen, for the staff
+    target = tmp_path / "bao-cao.xlsx"
+    page.ask_path = lambda asked: target
+    page.xlsx_button.click()
+    qtbot.waitUntil(lambda: page.message.level == "success")
+    cells = {c.value for row in load_workbook(target)[SHEET_LATE].iter_rows() for c in row}
+    assert (late[0].applicant in cells) is named
 
 
 def test_cancelled_export_writes_nothing(page, tmp_path):
