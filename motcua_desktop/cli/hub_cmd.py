@@ -1,4 +1,8 @@
-"""``motcua hub``: serve the hub, issue enrolment codes, publish downward data, list nodes."""
+"""``motcua hub``: serve the hub, issue enrolment codes, publish downward data, list nodes.
+
+The hub (FastAPI, uvicorn, its schema) loads only when a ``hub`` command runs: every other
+``motcua`` command builds this parser too.
+"""
 
 from __future__ import annotations
 
@@ -8,12 +12,7 @@ import os
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import func, select
-
 from ..domain.errors import MotcuaError, register_messages
-from ..hub.schema import nodes, rejected_events
-from ..hub.server import open_hub, serve
-from ..hub.store import DOWNWARD_KINDS, issue_enroll_code, publish
 from .output import emit
 
 register_messages(
@@ -24,6 +23,7 @@ register_messages(
 )
 
 DB_ENV = "MOTCUA_HUB_DB"
+PUBLISH_KINDS = ("catalog", "calendar", "users")  # hub.store.DOWNWARD_KINDS (a test compares)
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -50,7 +50,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.set_defaults(func=cmd_enroll_code)
     p = hub.add_parser("publish", help="phát hành danh mục, lịch hoặc người dùng cho một xã")
     _db(p)
-    p.add_argument("kind", choices=DOWNWARD_KINDS)
+    p.add_argument("kind", choices=PUBLISH_KINDS)
     p.add_argument("file", type=Path, help="tệp JSON")
     p.add_argument("--commune", required=True)
     p.set_defaults(func=cmd_publish)
@@ -71,6 +71,8 @@ def _url(args: argparse.Namespace) -> str | None:
 def cmd_serve(args: argparse.Namespace) -> int:
     if bool(args.cert) != bool(args.key):
         raise MotcuaError("hub.cert", field="cert")
+    from ..hub.server import serve
+
     serve(
         _url(args), host=args.host, port=args.port, certfile=args.cert, keyfile=args.key,
         workers=args.workers,
@@ -79,12 +81,17 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
 
 def cmd_migrate(args: argparse.Namespace) -> int:
+    from ..hub.server import open_hub
+
     open_hub(_url(args)).dispose()
     emit({"migrated": True}, as_json=args.json, text="Đã nâng cấp lược đồ.")
     return 0
 
 
 def cmd_enroll_code(args: argparse.Namespace) -> int:
+    from ..hub.server import open_hub
+    from ..hub.store import issue_enroll_code
+
     engine = open_hub(_url(args))
     try:
         code, expires = issue_enroll_code(
@@ -102,6 +109,9 @@ def cmd_publish(args: argparse.Namespace) -> int:
         payload: Any = json.loads(Path(args.file).read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise MotcuaError("hub.file", field="file", path=str(args.file), detail=str(exc)) from None
+    from ..hub.server import open_hub
+    from ..hub.store import publish
+
     engine = open_hub(_url(args))
     try:
         version = publish(engine, args.commune, args.kind, payload)
@@ -113,6 +123,11 @@ def cmd_publish(args: argparse.Namespace) -> int:
 
 
 def cmd_nodes(args: argparse.Namespace) -> int:
+    from sqlalchemy import func, select
+
+    from ..hub.schema import nodes, rejected_events
+    from ..hub.server import open_hub
+
     engine = open_hub(_url(args))
     try:
         with engine.connect() as conn:

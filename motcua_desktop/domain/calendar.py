@@ -10,8 +10,6 @@ from datetime import date, datetime, time, timedelta
 from enum import StrEnum
 from zoneinfo import ZoneInfo
 
-import holidays
-
 from .durations import DEFAULT_CUTOFF, Duration, DurationKind
 from .errors import ValidationError, register_messages
 
@@ -177,8 +175,11 @@ def _base_year(year: int) -> tuple[dict[date, str], dict[date, str]]:
     """Package data for one year: ``(holidays, weekend workdays)``, each date -> Vietnamese name.
 
     The neighbouring years are loaded too because a swap can cross New Year (the package records
-    a make-up Saturday of 27/12/2014 only while populating 2015).
+    a make-up Saturday of 27/12/2014 only while populating 2015). The package loads here, with
+    the first year a deadline needs, not with the module.
     """
+    import holidays
+
     vn = holidays.country_holidays("VN", years=(year - 1, year, year + 1), language="vi")
     all_days = {d: str(name) for d, name in vn.items()}
     days_off = {d: n for d, n in all_days.items() if d.year == year}

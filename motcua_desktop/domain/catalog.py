@@ -158,6 +158,25 @@ class Procedure:
         """Validate and build from :meth:`to_dict` output (or a portal-shaped record)."""
         return parse_procedure(data)
 
+    @classmethod
+    def from_stored(cls, data: Mapping[str, Any]) -> Procedure:
+        """Rebuild from :meth:`to_dict` output that was validated before it was stored.
+
+        The catalog's rows only ever hold what :func:`parse_procedure` accepted (import and
+        edit validate), so reading them back does not check every text again. A row in another
+        shape (written by an older version) goes through :func:`parse_procedure`.
+        """
+        if data.keys() != _FIELD_NAMES:
+            return parse_procedure(data)
+        values = dict(data)
+        time = values.get("processing_time")
+        values["processing_time"] = Duration.from_dict(time) if time is not None else None
+        values["components"] = tuple(Component(**c) for c in values.get("components") or ())
+        return cls(**values)
+
+
+_FIELD_NAMES = frozenset(f.name for f in fields(Procedure))
+
 
 def parse_procedure(raw: Mapping[str, Any], *, row: int | None = None) -> Procedure:
     """Validate one raw record and build a Procedure, raising the first ValidationError found."""

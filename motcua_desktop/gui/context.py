@@ -13,6 +13,7 @@ from ..services.workspace import Workspace
 from .ops import Operations, unless_deleted
 
 if TYPE_CHECKING:
+    from ..domain.calendar import WorkingCalendar
     from ..services.dossiers import DossierService
     from ..services.printing import PrintService
 
@@ -42,6 +43,7 @@ class AppContext(QObject):
         self.workspace = workspace
         self.ops = ops or Operations(parent=self)
         self._dossiers: DossierService | None = None
+        self._calendar: WorkingCalendar | None = None
         self._user = user
         self._printing: PrintService | None = None
 
@@ -50,17 +52,30 @@ class AppContext(QObject):
         return self._user
 
     @property
+    def calendar(self) -> WorkingCalendar:
+        """The commune's working calendar, every appointment's: the dossier service's own, or
+        read without loading that service (the intake form shows its first appointment)."""
+        if self._dossiers is not None:
+            return self._dossiers.calendar
+        if self._calendar is None:
+            from ..services.calendar_service import working_calendar
+
+            self._calendar = working_calendar(self.workspace)
+        return self._calendar
+
+    @property
     def dossiers(self) -> DossierService:
         """The dossier service (loaded on first use: the intake form shows before it is needed)."""
         if self._dossiers is None:
             from ..services.dossiers import DossierService
 
-            self._dossiers = DossierService(self.workspace)
+            self._dossiers = DossierService(self.workspace, self._calendar)
         return self._dossiers
 
     @dossiers.setter
     def dossiers(self, service: DossierService) -> None:
-        self._dossiers = service
+        self._dossiers = service  # its calendar is the one in force from now on
+        self._calendar = None
 
     @property
     def printing(self) -> PrintService:

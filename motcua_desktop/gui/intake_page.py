@@ -358,9 +358,7 @@ class IntakePage(QWidget):
         if procedure is None or procedure.processing_time is None:
             self.appointment_label.setText(self.tr("Appointment: choose a procedure first."))
             return
-        due = self._ctx.dossiers.calendar.due(
-            self._ctx.workspace.clock(), procedure.processing_time
-        )
+        due = self._ctx.calendar.due(self._ctx.workspace.clock(), procedure.processing_time)
         local = due.astimezone(self._ctx.workspace.tz)
         self.appointment_label.setText(
             self.tr("Appointment if received now: {when}").format(

@@ -3,20 +3,11 @@
 from __future__ import annotations
 
 import errno
-import sqlite3
 
 from PySide6.QtCore import QCoreApplication
-from sqlalchemy.exc import DBAPIError
 
 from ..domain.errors import MotcuaError, message_for
-
-
-def _sqlite_error(error: BaseException) -> sqlite3.Error | None:
-    if isinstance(error, sqlite3.Error):
-        return error
-    if isinstance(error, DBAPIError) and isinstance(error.orig, sqlite3.Error):
-        return error.orig
-    return None
+from ..services.faults import sqlite_error
 
 
 def plain_message(error: MotcuaError) -> str:
@@ -29,7 +20,7 @@ def error_text(error: BaseException) -> str:
     """Our own errors already speak Vietnamese; the environment's are named by their cause."""
     if isinstance(error, MotcuaError):
         return plain_message(error)
-    db_error = _sqlite_error(error)
+    db_error = sqlite_error(error)
     if db_error is not None:
         reason = str(db_error).lower()
         if "locked" in reason or "busy" in reason:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QAbstractListModel,
@@ -20,9 +20,11 @@ from PySide6.QtWidgets import QFrame, QLabel, QLineEdit, QListView, QVBoxLayout,
 
 from ..domain.codes import looks_like_code
 from ..domain.dossier import STATUS_LABELS_VI
-from ..services.lookup import DossierSummary, search
 from .context import AppContext
 from .messages import error_text
+
+if TYPE_CHECKING:
+    from ..services.lookup import DossierSummary
 
 _Index = QModelIndex | QPersistentModelIndex
 CODE_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -161,6 +163,8 @@ class SearchBox(QWidget):
         if len(text) < 2:
             self.popup.hide()
             return
+        from ..services.lookup import search  # SQLAlchemy: loaded by the warm-up, or now
+
         self._serial += 1
         serial, workspace = self._serial, self._ctx.workspace
 

@@ -23,6 +23,16 @@ from .warmup import Step, Warmup, importing, resume_collector
 
 # Loaded a step ahead of a screen's own module when they are most of its cost.
 _BEFORE = {"reports_page": ("PySide6.QtCharts", "..services.reports")}
+# What every act and most screens use and the first form did not: SQLAlchemy, in a few steps.
+# The package itself first: a thread that imports one of its submodules first could meet another
+# thread inside the package's own imports, and Python then hands one of them a half-made module.
+_DATA_ACCESS = (
+    "sqlalchemy",
+    "sqlalchemy.orm",
+    "..storage.schema",
+    "..services.dossiers",
+    "..services.lookup",
+)
 
 
 class CounterSession(QObject):
@@ -142,7 +152,8 @@ class CounterSession(QObject):
 
     def _warmup_steps(self, window: MainWindow) -> list[Step]:
         here = __package__
-        steps: list[Step] = [importing("..services.dossiers", here), self._warm_calendar]
+        steps: list[Step] = [self._warm_calendar]
+        steps += [importing(name, here) for name in _DATA_ACCESS]
         for spec in PAGES:
             if spec.id not in window.pages and window.allowed(spec):
                 steps += [importing(name, here) for name in _BEFORE.get(spec.module, ())]
@@ -159,7 +170,7 @@ class CounterSession(QObject):
         def work() -> object:
             from ..domain.durations import Duration
 
-            return ctx.dossiers.calendar.due(ctx.workspace.clock(), Duration.days(1))
+            return ctx.calendar.due(ctx.workspace.clock(), Duration.days(1))
 
         ctx.query(work, lambda _due: None, lambda _error: None)  # the form computes it anyway
 

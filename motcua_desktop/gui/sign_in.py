@@ -6,20 +6,11 @@ from PySide6.QtWidgets import QDialog, QWidget
 
 from ..domain.errors import MotcuaError
 from ..domain.roles import ROLE_LABELS_VI
+from ..services.demo_commune import DEMO_PASSWORD, is_demo
 from ..services.users import User, authenticate, list_users
 from ..services.workspace import Workspace
 from .forms.ui_sign_in import Ui_SignInDialog
 from .messages import error_text
-
-
-def is_demo(workspace: Workspace) -> bool:
-    """The demo commune shows its password on the sign-in screen; a real commune never does."""
-    from ..services.demo import DEMO_COMMUNE  # the demo builder loads only on a demo commune
-
-    return (
-        workspace.setting("unit_code") == DEMO_COMMUNE.unit_code
-        and workspace.setting("commune_name") == DEMO_COMMUNE.commune_name
-    )
 
 
 class SignInDialog(QDialog):
@@ -39,8 +30,6 @@ class SignInDialog(QDialog):
         self.ui.user_combo.setCurrentIndex(-1)
         self.ui.user_combo.setEditText("")
         if is_demo(workspace):
-            from ..services.demo import DEMO_PASSWORD
-
             self.ui.hint_label.setText(
                 self.tr("Demo commune: every user's password is «{password}».").format(
                     password=DEMO_PASSWORD

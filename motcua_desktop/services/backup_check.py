@@ -10,8 +10,6 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from alembic.script import ScriptDirectory
-from alembic.util import CommandError
 from sqlalchemy import create_engine
 from sqlalchemy.orm import Session
 from sqlalchemy.pool import StaticPool
@@ -78,6 +76,9 @@ def sha256_of(path: Path) -> str:
 
 def known_revision(revision: str) -> bool:
     """Whether this version of the program knows the schema revision (older or equal)."""
+    from alembic.script import ScriptDirectory  # alembic loads for this check only
+    from alembic.util import CommandError
+
     try:
         return ScriptDirectory.from_config(alembic_config()).get_revision(revision) is not None
     except CommandError:

@@ -1,16 +1,17 @@
-"""The working-day calendar of this commune: the holidays package plus the admin's overrides."""
+"""The working-day calendar of this commune: the holidays package plus the admin's overrides.
+
+Reading it needs no SQLAlchemy (the intake form's first appointment); changing it loads it.
+"""
 
 from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import delete, select
-
 from ..domain.calendar import CalendarOverride, OverrideKind, WorkingCalendar
 from ..domain.errors import NotFoundError, ValidationError, register_messages
 from ..domain.roles import Action
 from ..domain.text import clean_text
-from ..storage.schema import CalendarOverrideRecord
+from ..storage import reads
 from .settings import office_hours
 from .users import User, require
 from .workspace import Workspace, iso_now
@@ -32,14 +33,12 @@ KIND_ALIASES = {
 
 
 def list_overrides(workspace: Workspace, year: int | None = None) -> list[CalendarOverride]:
-    with workspace.db.reading() as session:
-        stmt = select(CalendarOverrideRecord).order_by(CalendarOverrideRecord.day)
-        if year is not None:
-            stmt = stmt.where(CalendarOverrideRecord.day.like(f"{year:04d}-%"))
-        return [
-            CalendarOverride(date.fromisoformat(r.day), OverrideKind(r.kind), r.note)
-            for r in session.scalars(stmt)
-        ]
+    with workspace.db.snapshot() as conn:
+        rows = reads.calendar_overrides(conn, year)
+    return [
+        CalendarOverride(date.fromisoformat(day), OverrideKind(kind), note)
+        for day, kind, note in rows
+    ]
 
 
 def working_calendar(workspace: Workspace) -> WorkingCalendar:
@@ -58,6 +57,10 @@ def set_override(
     if override_kind is None:
         raise ValidationError("calendar.override_kind_alias", field="kind", value=kind)
     text = clean_text(note, field="note", max_len=300, required=False)
+    from sqlalchemy import delete
+
+    from ..storage.schema import CalendarOverrideRecord
+
     with workspace.db.writing() as session:
         session.execute(
             delete(CalendarOverrideRecord).where(CalendarOverrideRecord.day == day.isoformat())
@@ -76,6 +79,10 @@ def set_override(
 
 def remove_override(workspace: Workspace, actor: User, day: date) -> None:
     require(actor, Action.MANAGE_CALENDAR)
+    from sqlalchemy import delete
+
+    from ..storage.schema import CalendarOverrideRecord
+
     with workspace.db.writing() as session:
         result = session.execute(
             delete(CalendarOverrideRecord).where(CalendarOverrideRecord.day == day.isoformat())

@@ -1,4 +1,7 @@
-"""The procedure catalog in the database: import (all-or-nothing), list, search, export."""
+"""The procedure catalog in the database: import (all-or-nothing), list, search, export.
+
+Listing needs no SQLAlchemy (the intake form's picker at start-up); storing loads it.
+"""
 
 from __future__ import annotations
 
@@ -6,13 +9,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlalchemy import select
-
 from ..domain.catalog import Procedure
 from ..domain.errors import register_messages
 from ..domain.roles import Action
 from ..domain.text import fold, search_tokens
-from ..storage.schema import ProcedureRecord
+from ..storage import reads
 from .catalog_io import CatalogFormat, read_catalog, write_catalog
 from .users import User, require
 from .workspace import Workspace, iso_now
@@ -37,6 +38,8 @@ def store_procedures(workspace: Workspace, procedures: Sequence[Procedure]) -> t
     """Insert or replace procedures in one transaction; returns (added, updated)."""
     added = updated = 0
     now = iso_now(workspace)
+    from ..storage.schema import ProcedureRecord
+
     with workspace.db.writing() as session:
         for proc in procedures:
             record = session.get(ProcedureRecord, proc.code)
@@ -78,17 +81,12 @@ def list_procedures(
 ) -> list[Procedure]:
     """Procedures whose code or name contains every typed word, with or without diacritics."""
     tokens = search_tokens(query)
-    with workspace.db.reading() as session:
-        stmt = (
-            select(ProcedureRecord.data, ProcedureRecord.name_folded)
-            .where(ProcedureRecord.active.is_(True))
-            .order_by(ProcedureRecord.field, ProcedureRecord.code)
-        )
-        rows = session.execute(stmt).all()
+    with workspace.db.snapshot() as conn:
+        rows = reads.active_procedures(conn)
     out = []
     for data, folded in rows:
         if all(t in folded for t in tokens):
-            out.append(Procedure.from_dict(data))
+            out.append(Procedure.from_stored(data))
             if limit is not None and len(out) >= limit:
                 break
     return out

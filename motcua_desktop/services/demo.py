@@ -15,23 +15,15 @@ from ..domain.events import EventType, seal
 from ..domain.roles import Role
 from .catalog import store_procedures
 from .catalog_io import load_demo_catalog
+from .demo_commune import DEMO_COMMUNE, DEMO_PASSWORD
 from .dossiers import DossierService
 from .events_io import ImportReport, apply_events
 from .intake import ApplicantInput, IntakeRequest
 from .lookup import with_status
-from .setup import CommuneInfo, initialise
+from .setup import initialise
 from .users import User, create_user, get_user
 from .workspace import Clock, Workspace
 
-DEMO_PASSWORD = "motcua2026"
-DEMO_COMMUNE = CommuneInfo(
-    commune_name="Xã Hòa Phú",
-    unit_code="000.12.34.H40",
-    address="Thôn Trung Hòa, xã Hòa Phú, tỉnh Nghệ An",
-    parent_agency="UBND TỈNH NGHỆ AN",
-    centre_name="Trung tâm Phục vụ hành chính công xã Hòa Phú",
-    place_name="Hòa Phú",
-)
 # username, full name, role, unit
 DEMO_USERS = (
     ("tiepnhan", "Nguyễn Thị Hoa", Role.CLERK, "Bộ phận Một cửa"),

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import errno
 import sqlite3
+import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-
-from sqlalchemy.exc import DBAPIError
 
 from ..domain.errors import MotcuaError, StateError, register_messages
 
@@ -67,10 +66,19 @@ class EnvironmentFault(StateError):
         return self.code.removeprefix("fault.")
 
 
-def _sqlite_error(exc: BaseException) -> sqlite3.Error | None:
+def sqlite_error(exc: BaseException) -> sqlite3.Error | None:
+    """The ``sqlite3`` error behind ``exc``: itself, or the one SQLAlchemy wrapped.
+
+    SQLAlchemy may not be loaded (the start-up reads without it); then nothing it raised exists.
+    """
     if isinstance(exc, sqlite3.Error):
         return exc
-    if isinstance(exc, DBAPIError) and isinstance(exc.orig, sqlite3.Error):
+    sa_exc = sys.modules.get("sqlalchemy.exc")
+    if (
+        sa_exc is not None
+        and isinstance(exc, sa_exc.DBAPIError)
+        and isinstance(exc.orig, sqlite3.Error)
+    ):
         return exc.orig
     return None
 
@@ -131,9 +139,9 @@ def classify(
     if isinstance(exc, MotcuaError):
         return exc
     where = str(path)
-    sqlite_error = _sqlite_error(exc)
-    if sqlite_error is not None:
-        return _from_sqlite(sqlite_error, where, backup_hint)
+    db_error = sqlite_error(exc)
+    if db_error is not None:
+        return _from_sqlite(db_error, where, backup_hint)
     if isinstance(exc, OSError):
         return _from_os(exc, where)
     return None

@@ -1,23 +1,28 @@
-"""Finding dossiers: by code (typed or scanned), ID number, phone, or name with or without diacritics."""
+"""Finding dossiers: by code (typed or scanned), ID number, phone, or name with or without diacritics.
+
+The queries load SQLAlchemy when they first run; importing the module (for ``DossierSummary``,
+the row every list shows) does not.
+"""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 from datetime import datetime, tzinfo
-
-from sqlalchemy import select, text
-from sqlalchemy.orm import Session
+from typing import TYPE_CHECKING
 
 from ..domain.codes import looks_like_code
 from ..domain.dossier import OPEN, Status
 from ..domain.errors import MotcuaError
 from ..domain.identity import normalize_phone
 from ..domain.text import search_tokens
-from ..storage import eventstore
-from ..storage.schema import DossierRecord
 from ..storage.timekeys import from_utc_key, utc_key
 from .workspace import Workspace
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+    from ..storage.schema import DossierRecord
 
 _DIGITS = re.compile(r"^\+?[\d .\-()]+$")
 
@@ -43,20 +48,25 @@ class DossierSummary:
     needs_review: bool
 
 
+# The read model's columns a list shows, in DossierSummary's order.
 _COLUMNS = (
-    DossierRecord.code, DossierRecord.status, DossierRecord.procedure_code,
-    DossierRecord.procedure_name, DossierRecord.field, DossierRecord.channel,
-    DossierRecord.applicant_name, DossierRecord.phone, DossierRecord.received_at,
-    DossierRecord.appointment, DossierRecord.rescheduled_to, DossierRecord.resolved_at,
-    DossierRecord.holder_user, DossierRecord.holder_unit, DossierRecord.needs_review,
+    "code", "status", "procedure_code", "procedure_name", "field", "channel", "applicant_name",
+    "phone", "received_at", "appointment", "rescheduled_to", "resolved_at", "holder_user",
+    "holder_unit", "needs_review",
 )  # fmt: skip
 
 
 _NAME_SEARCH = (
-    f"SELECT {', '.join('d.' + c.key for c in _COLUMNS)} "
+    f"SELECT {', '.join('d.' + c for c in _COLUMNS)} "
     "FROM dossier_search s JOIN dossiers d ON d.id = s.rowid "
     "WHERE dossier_search MATCH :match ORDER BY s.rowid DESC LIMIT :limit"
 )
+
+
+def _dossiers() -> type[DossierRecord]:
+    from ..storage.schema import DossierRecord  # SQLAlchemy's ORM: with the first query
+
+    return DossierRecord
 
 
 def _t(key: str | None, tz: tzinfo) -> datetime | None:
@@ -78,8 +88,11 @@ def summaries(
     session: Session, tz: tzinfo, *conditions: object, limit: int = 50, order: object = None
 ) -> list[DossierSummary]:
     """Dossiers of the read model matching SQLAlchemy ``conditions``, newest first by default."""
-    stmt = select(*_COLUMNS).where(*conditions)  # type: ignore[arg-type]
-    stmt = stmt.order_by(order if order is not None else DossierRecord.id.desc()).limit(limit)  # type: ignore[arg-type]
+    from sqlalchemy import select
+
+    record = _dossiers()
+    stmt = select(*(getattr(record, c) for c in _COLUMNS)).where(*conditions)  # type: ignore[arg-type]
+    stmt = stmt.order_by(order if order is not None else record.id.desc()).limit(limit)  # type: ignore[arg-type]
     return [_summary(tuple(r), tz) for r in session.execute(stmt)]
 
 
@@ -102,19 +115,20 @@ def classify(query: str) -> tuple[str, str]:
 def search(workspace: Workspace, query: str, *, limit: int = 50) -> list[DossierSummary]:
     """The one search box: each kind of key uses its own index, so a lookup stays in milliseconds."""
     kind, key = classify(query)
+    record = _dossiers()
     with workspace.db.reading() as session:
         if kind == "code":
-            return summaries(session, workspace.tz, DossierRecord.code == key, limit=1)
+            return summaries(session, workspace.tz, record.code == key, limit=1)
         if kind == "id_number":
-            return summaries(session, workspace.tz, DossierRecord.id_number == key, limit=limit)
+            return summaries(session, workspace.tz, record.id_number == key, limit=limit)
         if kind == "phone":
-            return summaries(session, workspace.tz, DossierRecord.phone == key, limit=limit)
+            return summaries(session, workspace.tz, record.phone == key, limit=limit)
         if kind == "digits":
             # A partial number: the start of a phone number.
             return summaries(
                 session,
                 workspace.tz,
-                (DossierRecord.phone >= key) & (DossierRecord.phone < key + "\uffff"),
+                (record.phone >= key) & (record.phone < key + "\uffff"),
                 limit=limit,
             )
         tokens = search_tokens(key)
@@ -127,13 +141,17 @@ def search(workspace: Workspace, query: str, *, limit: int = 50) -> list[Dossier
         starting = summaries(
             session,
             workspace.tz,
-            (DossierRecord.name_folded >= typed) & (DossierRecord.name_folded < typed + "\uffff"),
+            (record.name_folded >= typed) & (record.name_folded < typed + "\uffff"),
             limit=limit,
-            order=DossierRecord.name_folded,
+            order=record.name_folded,
         )
         if starting:
             return starting
         # One query: the full-text match joined to the columns a list shows, newest first.
+        from sqlalchemy import text
+
+        from ..storage import eventstore
+
         rows = session.execute(
             text(_NAME_SEARCH), {"match": eventstore.name_match(tokens), "limit": limit}
         )
@@ -142,24 +160,25 @@ def search(workspace: Workspace, query: str, *, limit: int = 50) -> list[Dossier
 
 def needs_review(workspace: Workspace, *, limit: int = 500) -> list[DossierSummary]:
     with workspace.db.reading() as session:
-        return summaries(session, workspace.tz, DossierRecord.needs_review.is_(True), limit=limit)
+        return summaries(session, workspace.tz, _dossiers().needs_review.is_(True), limit=limit)
 
 
 def open_due_before(
     workspace: Workspace, moment: datetime, *, limit: int = 1000
 ) -> list[DossierSummary]:
     """Open dossiers whose appointment in force falls before ``moment`` (oldest first)."""
+    record = _dossiers()
     with workspace.db.reading() as session:
         return summaries(
             session,
             workspace.tz,
-            DossierRecord.status.in_([s.value for s in OPEN]),
-            DossierRecord.appointment < utc_key(moment),
+            record.status.in_([s.value for s in OPEN]),
+            record.appointment < utc_key(moment),
             limit=limit,
-            order=DossierRecord.appointment,
+            order=record.appointment,
         )
 
 
 def with_status(workspace: Workspace, status: Status, *, limit: int = 1000) -> list[DossierSummary]:
     with workspace.db.reading() as session:
-        return summaries(session, workspace.tz, DossierRecord.status == status.value, limit=limit)
+        return summaries(session, workspace.tz, _dossiers().status == status.value, limit=limit)

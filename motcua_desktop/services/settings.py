@@ -11,7 +11,6 @@ from ..domain.durations import parse_hhmm
 from ..domain.errors import ValidationError, register_messages
 from ..domain.roles import Action
 from ..domain.text import clean_text
-from ..storage.schema import SettingRecord
 from .users import User, require
 from .workspace import DEFAULT_TZ, Workspace
 
@@ -156,6 +155,8 @@ def office_hours(workspace: Workspace) -> OfficeHours:
 
 def write_settings(workspace: Workspace, values: dict[str, Any]) -> None:
     """Store raw values (already validated) and refresh the workspace's copy."""
+    from ..storage.schema import SettingRecord  # SQLAlchemy: reading the settings needs none
+
     with workspace.db.writing() as session:
         for key, value in values.items():
             record = session.get(SettingRecord, key)

@@ -16,7 +16,6 @@ from ..domain.errors import MotcuaError, register_messages
 from ..domain.events import parse_time
 from ..domain.roles import Action
 from ..storage.database import DB_FILENAME
-from ..storage.eventstore import chain_state
 from ..storage.migrations import up_to_date
 from .faults import classify, corrupt
 from .settings import write_settings
@@ -184,6 +183,7 @@ class IntegrityCheck:
         self._thread: threading.Thread | None = None
         self._conn: sqlite3.Connection | None = None
         self._cancelled = False
+        self._answered = False  # every check has answered; callbacks run from now on
         self._verdict = threading.Event()
         self._finished = threading.Event()
         self._callbacks: list[Callable[[IntegrityCheck], None]] = []
@@ -191,7 +191,8 @@ class IntegrityCheck:
 
     @property
     def finished(self) -> bool:
-        return self._finished.is_set()
+        """Whether every check has answered (their verdicts are final); callbacks may still run."""
+        return self._answered
 
     def start(self) -> None:
         with self._lock:
@@ -208,13 +209,14 @@ class IntegrityCheck:
             raise self.fault.with_traceback(None)  # the same fault for every refused write
 
     def wait(self, timeout: float | None = None) -> bool:
-        """Block until every check has answered (or ``timeout`` seconds); whether they have."""
+        """Block until every check has answered and the ``when_finished`` callbacks have run (or
+        ``timeout`` seconds); whether they have."""
         return self._finished.wait(timeout)
 
     def when_finished(self, callback: Callable[[IntegrityCheck], None]) -> None:
         """Call ``callback(self)`` once every check has answered: now if they have."""
         with self._lock:
-            if not self._finished.is_set():
+            if not self._answered:
                 self._callbacks.append(callback)
                 return
         callback(self)
@@ -250,10 +252,15 @@ class IntegrityCheck:
             except Exception:  # noqa: BLE001 - a warning not worked out is no reason to stop
                 log.exception("start-up clock and backup checks failed")
         with self._lock:
-            self._finished.set()
+            self._answered = True
             callbacks, self._callbacks = self._callbacks, []
-        for callback in callbacks:
-            callback(self)
+        try:
+            for callback in callbacks:
+                callback(self)
+        finally:
+            # Only now: whoever waits (``cancel`` when the app quits) knows this thread is done
+            # with the callbacks' objects, which may be about to be destroyed.
+            self._finished.set()
 
     def _watch(self, conn: sqlite3.Connection | None) -> None:
         with self._lock:
@@ -273,6 +280,8 @@ def last_act_time(workspace: Workspace) -> datetime | None:
     node = workspace.setting("node_id")
     if not node:
         return None
+    from ..storage.eventstore import chain_state  # SQLAlchemy: checked after the first paint
+
     with workspace.db.reading() as session:
         _seq, _hash, at = chain_state(session, str(node))
     return parse_time(at) if at else None

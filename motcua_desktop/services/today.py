@@ -5,17 +5,17 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, time, timedelta
 from enum import StrEnum
-
-from sqlalchemy import func, select
-from sqlalchemy.orm import Session
+from typing import TYPE_CHECKING
 
 from ..domain.calendar import WorkingCalendar
 from ..domain.dossier import Status
-from ..storage.schema import DossierRecord
 from ..storage.timekeys import utc_key
 from .calendar_service import working_calendar
 from .lookup import DossierSummary, summaries
 from .workspace import Workspace
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
 
 SOON_WORKING_DAYS = 2
 
@@ -53,6 +53,8 @@ class TodaySummary:
 def _conditions(
     now: datetime, tz_today_end: datetime, soon_until: datetime
 ) -> dict[Bucket, tuple[tuple[object, ...], object]]:
+    from ..storage.schema import DossierRecord  # SQLAlchemy: with the first summary, not the screen
+
     # Deadlines run only while the dossier is with the administration: a dossier waiting for the
     # applicant's supplement has its own list, not a place among the late ones.
     processing = DossierRecord.status == Status.PROCESSING.value
@@ -81,6 +83,10 @@ def _conditions(
 
 
 def _count(session: Session, conditions: tuple[object, ...]) -> int:
+    from sqlalchemy import func, select
+
+    from ..storage.schema import DossierRecord
+
     stmt = select(func.count()).select_from(DossierRecord).where(*conditions)  # type: ignore[arg-type]
     return int(session.execute(stmt).scalar_one())
 

@@ -1,13 +1,16 @@
-"""Users, roles and sign-in: argon2 password hashes, permission checks for every act."""
+"""Users, roles and sign-in: argon2 password hashes, permission checks for every act.
+
+The reads (the sign-in's list, a password check) need no SQLAlchemy; the changes load it.
+"""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
-from sqlalchemy import select
 
 from ..domain.errors import (
     MotcuaError,
@@ -18,8 +21,11 @@ from ..domain.errors import (
 )
 from ..domain.roles import ACTION_LABELS_VI, Action, Role, can
 from ..domain.text import clean_text
-from ..storage.schema import UserRecord
+from ..storage import reads
 from .workspace import Workspace, iso_now
+
+if TYPE_CHECKING:
+    from ..storage.schema import UserRecord
 
 register_messages(
     {
@@ -60,6 +66,11 @@ def _to_user(record: UserRecord) -> User:
     return User(record.username, record.full_name, Role(record.role), record.unit, record.active)
 
 
+def _from_row(row: reads.UserRow) -> User:
+    username, full_name, role, unit, active, _hash = row
+    return User(username, full_name, Role(role), unit, active)
+
+
 def validate_username(value: str) -> str:
     text = value.strip().lower() if isinstance(value, str) else ""
     if not USERNAME.match(text):
@@ -96,6 +107,10 @@ def create_user(
     full = clean_text(full_name, field="full_name", max_len=200)
     unit_name = clean_text(unit, field="unit", max_len=200, required=False)
     hashed = _hash_password(password)
+    from sqlalchemy import select
+
+    from ..storage.schema import UserRecord
+
     with workspace.db.writing() as session:
         if actor is None:
             if session.execute(select(UserRecord.id).limit(1)).first() is not None:
@@ -119,37 +134,33 @@ def create_user(
 
 
 def list_users(workspace: Workspace) -> list[User]:
-    with workspace.db.reading() as session:
-        records = session.scalars(select(UserRecord).order_by(UserRecord.username))
-        return [_to_user(r) for r in records]
+    with workspace.db.snapshot() as conn:
+        return [_from_row(row) for row in reads.users(conn)]
 
 
 def get_user(workspace: Workspace, username: str) -> User:
-    with workspace.db.reading() as session:
-        record = session.scalars(
-            select(UserRecord).where(UserRecord.username == username.strip().lower())
-        ).first()
-    if record is None:
+    with workspace.db.snapshot() as conn:
+        row = reads.user(conn, username.strip().lower())
+    if row is None:
         raise NotFoundError("người dùng", username)
-    return _to_user(record)
+    return _from_row(row)
 
 
 def authenticate(workspace: Workspace, username: str, password: str) -> User:
     """Check a password; the same message for an unknown user and a wrong password."""
-    with workspace.db.reading() as session:
-        record = session.scalars(
-            select(UserRecord).where(UserRecord.username == str(username).strip().lower())
-        ).first()
-    if record is None:
+    with workspace.db.snapshot() as conn:
+        row = reads.user(conn, str(username).strip().lower())
+    if row is None:
         _hasher.hash("timing-equaliser")  # do the same work for unknown names
         raise MotcuaError("auth.failed")
     try:
-        _hasher.verify(record.password_hash, password)
+        _hasher.verify(row[-1], password)
     except (VerificationError, InvalidHashError):
         raise MotcuaError("auth.failed") from None
-    if not record.active:
-        raise MotcuaError("user.inactive", username=record.username)
-    return _to_user(record)
+    user = _from_row(row)
+    if not user.active:
+        raise MotcuaError("user.inactive", username=user.username)
+    return user
 
 
 def change_password(workspace: Workspace, actor: User, username: str, new_password: str) -> None:
@@ -158,6 +169,10 @@ def change_password(workspace: Workspace, actor: User, username: str, new_passwo
     if actor.username != target:
         require(actor, Action.MANAGE_USERS)
     hashed = _hash_password(new_password)
+    from sqlalchemy import select
+
+    from ..storage.schema import UserRecord
+
     with workspace.db.writing() as session:
         record = session.scalars(select(UserRecord).where(UserRecord.username == target)).first()
         if record is None:
@@ -174,6 +189,10 @@ def set_active(workspace: Workspace, actor: User, username: str, *, active: bool
     """
     require(actor, Action.MANAGE_USERS)
     target = validate_username(username)
+    from sqlalchemy import select
+
+    from ..storage.schema import UserRecord
+
     with workspace.db.writing() as session:
         records = {
             r.username: r

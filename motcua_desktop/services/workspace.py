@@ -11,13 +11,12 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 import platformdirs
-from sqlalchemy import select
 
 from ..domain.calendar import VN_TZ
 from ..domain.errors import MotcuaError, register_messages
-from ..storage.database import DB_FILENAME, Database, make_engine
-from ..storage.migrations import upgrade
-from ..storage.schema import SettingRecord
+from ..storage import reads
+from ..storage.database import DB_FILENAME, Database
+from ..storage.migrations import up_to_date, upgrade
 
 register_messages(
     {
@@ -80,9 +79,8 @@ class Workspace:
         return "node_id" in self._settings
 
     def reload_settings(self) -> None:
-        with self.db.reading() as session:
-            rows = session.execute(select(SettingRecord.key, SettingRecord.value))
-            self._settings = {key: value for key, value in rows}
+        with self.db.snapshot() as conn:
+            self._settings = reads.settings(conn)
 
     def close(self) -> None:
         self.db.dispose()
@@ -94,18 +92,19 @@ def open_workspace(
     """Open (and migrate, after a backup) the database in ``data_dir``.
 
     With ``must_exist`` a folder never initialised is refused with a message saying how to start.
+    A file already at the head revision opens without SQLAlchemy: its engine is made by the first
+    unit of work that needs it.
     """
     data_dir = Path(data_dir) if data_dir else default_data_dir()
     db_path = data_dir / DB_FILENAME
     if must_exist and not db_path.exists():
         raise MotcuaError("workspace.not_initialised", path=str(data_dir))
     data_dir.mkdir(parents=True, exist_ok=True)
-    engine = make_engine(db_path)
-    upgrade(engine, db_path, data_dir / "backups" / "pre-migration")
+    db = Database(db_path)
+    if not up_to_date(db_path):
+        upgrade(db.engine, db_path, data_dir / "backups" / "pre-migration")
     # The real clock needs the commune's zone, known once the settings are read just below.
-    workspace = Workspace(
-        data_dir=data_dir, db=Database(db_path, engine), clock=lambda: datetime.now(UTC)
-    )
+    workspace = Workspace(data_dir=data_dir, db=db, clock=lambda: datetime.now(UTC))
     workspace.reload_settings()
     if must_exist and not workspace.initialised:
         workspace.close()

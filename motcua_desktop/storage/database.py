@@ -1,30 +1,43 @@
-"""Opening the local SQLite database: durability pragmas, explicit transactions, migrations."""
+"""Opening the local SQLite database: durability pragmas, explicit transactions, migrations.
+
+SQLAlchemy loads with the first unit of work that needs it (``reading``, ``writing``,
+``writing_raw``): the start-up's few reads (settings, users, catalog, calendar) go through
+``snapshot``, a read transaction on a bare ``sqlite3`` connection to the same file with the same
+pragmas, so the app's first form shows without loading the ORM.
+"""
 
 from __future__ import annotations
 
 import sqlite3
+import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Engine, create_engine, event
-from sqlalchemy.orm import Session, sessionmaker
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
+    from sqlalchemy.orm import Session
 
 DB_FILENAME = "motcua.sqlite3"
+BUSY_TIMEOUT_MS = 5000
 
 
-def _on_connect(dbapi_conn: sqlite3.Connection, _record: Any) -> None:
+def configure(conn: sqlite3.Connection) -> None:
+    """The pragmas of every connection to the node's database, from SQLAlchemy's pool or not."""
     # Take transaction control from the sqlite3 module: SQLAlchemy's "begin" hook below issues
     # BEGIN itself, so SAVEPOINTs and transactional DDL behave (pysqlite's legacy mode does not).
-    dbapi_conn.isolation_level = None
-    cur = dbapi_conn.cursor()
+    conn.isolation_level = None
+    cur = conn.cursor()
     cur.execute("PRAGMA journal_mode=WAL")
     cur.execute("PRAGMA synchronous=FULL")
     cur.execute("PRAGMA foreign_keys=ON")
-    cur.execute("PRAGMA busy_timeout=5000")
+    cur.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
     cur.close()
+
+
+def _on_connect(dbapi_conn: sqlite3.Connection, _record: Any) -> None:
+    configure(dbapi_conn)
 
 
 def _on_begin(conn: Any) -> None:
@@ -35,15 +48,17 @@ def _on_begin(conn: Any) -> None:
 
 def make_engine(path: Path | str) -> Engine:
     """An engine on one SQLite file with WAL, synchronous=FULL and foreign keys on."""
+    from sqlalchemy import create_engine, event
+
     engine = create_engine(f"sqlite:///{path}", future=True)
     event.listen(engine, "connect", _on_connect)
     event.listen(engine, "begin", _on_begin)
     return engine
 
 
-@dataclass
 class Database:
-    """The node's database: one engine, a session factory for reads and one for writes.
+    """The node's database: one engine (made on first use), a session factory for reads and one
+    for writes, and bare read-only connections for ``snapshot``.
 
     ``hold_writes(gate)`` makes every write transaction call ``gate()`` first: the app opens its
     data before the whole-file check has finished (``services.startup``), and no act may write to
@@ -51,15 +66,39 @@ class Database:
     the file is damaged; once it has returned it is dropped and writes go straight through.
     """
 
-    path: Path
-    engine: Engine
-    _gate: Callable[[], None] | None = field(default=None, init=False, repr=False)
+    def __init__(self, path: Path, engine: Engine | None = None) -> None:
+        self.path = path
+        self._engine = engine
+        self._sessions: tuple[Any, Any] | None = None
+        self._gate: Callable[[], None] | None = None
+        self._engine_lock = threading.RLock()
+        self._lock = threading.Lock()
+        self._idle: list[sqlite3.Connection] = []  # snapshot connections not in use
 
-    def __post_init__(self) -> None:
-        self._read = sessionmaker(self.engine, expire_on_commit=False)
-        self._write = sessionmaker(
-            self.engine.execution_options(sqlite_begin="IMMEDIATE"), expire_on_commit=False
-        )
+    def __repr__(self) -> str:
+        return f"Database({str(self.path)!r})"
+
+    @property
+    def engine(self) -> Engine:
+        """The SQLAlchemy engine, made (and SQLAlchemy loaded) on first use."""
+        with self._engine_lock:
+            if self._engine is None:
+                self._engine = make_engine(self.path)
+            return self._engine
+
+    def _factories(self) -> tuple[Any, Any]:
+        with self._engine_lock:
+            if self._sessions is None:
+                from sqlalchemy.orm import sessionmaker
+
+                engine = self.engine
+                self._sessions = (
+                    sessionmaker(engine, expire_on_commit=False),
+                    sessionmaker(
+                        engine.execution_options(sqlite_begin="IMMEDIATE"), expire_on_commit=False
+                    ),
+                )
+            return self._sessions
 
     def hold_writes(self, gate: Callable[[], None]) -> None:
         """Make every write wait for ``gate()`` (which raises to refuse it) until it passes once."""
@@ -74,14 +113,16 @@ class Database:
     @contextmanager
     def reading(self) -> Iterator[Session]:
         """A read-only unit of work (WAL: never blocks the writer)."""
-        with self._read() as session, session.begin():
+        read, _write = self._factories()
+        with read() as session, session.begin():
             yield session
 
     @contextmanager
     def writing(self) -> Iterator[Session]:
         """One transaction for one act: everything it writes commits together or not at all."""
         self._pass_gate()
-        with self._write() as session, session.begin():
+        _read, write = self._factories()
+        with write() as session, session.begin():
             yield session
 
     @contextmanager
@@ -105,5 +146,45 @@ class Database:
         finally:
             pooled.close()
 
+    @contextmanager
+    def snapshot(self) -> Iterator[sqlite3.Connection]:
+        """A read transaction on a bare ``sqlite3`` connection (no SQLAlchemy): one consistent
+        view of the file, like ``reading``. The connection refuses writes (``query_only``)."""
+        conn = self._checkout()
+        reusable = False
+        try:
+            conn.execute("BEGIN")
+            try:
+                yield conn
+            finally:
+                conn.execute("ROLLBACK")  # nothing to keep: it only read
+                reusable = True
+        finally:
+            if reusable:
+                with self._lock:
+                    self._idle.append(conn)
+            else:
+                conn.close()  # in an unknown state: never handed out again
+
+    def _checkout(self) -> sqlite3.Connection:
+        with self._lock:
+            if self._idle:
+                return self._idle.pop()
+        conn = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False)
+        try:
+            configure(conn)
+            conn.execute("PRAGMA query_only=ON")
+        except BaseException:
+            conn.close()
+            raise
+        return conn
+
     def dispose(self) -> None:
-        self.engine.dispose()
+        """Close the connections not in use: the engine's pool and the idle snapshot ones."""
+        with self._lock:
+            idle, self._idle = self._idle, []
+        engine = self._engine
+        for conn in idle:
+            conn.close()
+        if engine is not None:
+            engine.dispose()

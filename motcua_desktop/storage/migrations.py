@@ -8,8 +8,6 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sqlalchemy import Engine
-
 from ..domain.errors import MotcuaError, register_messages
 
 register_messages(
@@ -24,6 +22,7 @@ _REVISION_LINE = re.compile(r"^(down_)?revision\s*(?::[^=]*)?=\s*[\"']?([\w.-]*)
 
 if TYPE_CHECKING:
     from alembic.config import Config
+    from sqlalchemy import Engine
 
 
 def alembic_config() -> Config:
