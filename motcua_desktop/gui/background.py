@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from ..services.workspace import Workspace
+from .backup_worker import BackupWorker
 from .context import AppContext
 from .sync_status import SyncStatus, SyncStatusProvider
 
@@ -15,9 +16,11 @@ if TYPE_CHECKING:
     from ..services.sync_worker import SyncWorker
     from .backup_scheduler import BackupScheduler
 
-# The day's first backup copies the whole file on the database worker: it waits a minute after
-# the start, so that the screens' first queries and the clerk's first acts come first.
+# The day's first backup reads the whole file and then checks its copy (a minute and a CPU core
+# on a database of a few GB, on its own thread): it waits a minute after the start, so that the
+# screens' first reads and the clerk's first acts have the disk and the processor to themselves.
 FIRST_BACKUP_DELAY_MS = 60_000
+NO_SCHEDULER_EXIT_WAIT_S = 0.0  # without the scheduler (a benchmark), a backup is stopped at once
 
 
 def sync_provider(workspace: Workspace) -> SyncStatusProvider:
@@ -43,7 +46,8 @@ class BackgroundServices(QObject):
     The sync worker never touches Qt: it runs on its own thread, is woken after every act so an
     act reaches the hub within about a second, and otherwise notices by itself when the network
     returns. The backup scheduler takes the daily backup (its first check ``backup_delay_ms``
-    after the start) and one on exit on the database worker; ``backups=False`` leaves it out.
+    after the start) and one on exit, on the backup thread (``BackupWorker``), never on the
+    database worker; ``backups=False`` leaves it out.
     """
 
     backup_failed = Signal(str)
@@ -85,16 +89,24 @@ class BackgroundServices(QObject):
         self._backup_delay.start()
 
     def stop(self) -> None:
-        """Queue the exit backup, let the database worker finish, then stop syncing."""
+        """Let the database worker finish, start the exit backup, stop syncing, then give the
+        backup in progress a few seconds (``EXIT_WAIT_S``) before abandoning it."""
         if not self._started:
             return
         self._started = False
         self._backup_delay.stop()
         self.ctx.data_changed.disconnect(self._on_ctx_data_changed)
-        if self.scheduler is not None:
-            self.scheduler.backup_on_exit()
         self.ctx.ops.wait()
+        wait_s = NO_SCHEDULER_EXIT_WAIT_S
+        if self.scheduler is not None:
+            from .backup_scheduler import EXIT_WAIT_S
+
+            self.scheduler.backup_on_exit()  # after the last act: the backup holds it
+            wait_s = EXIT_WAIT_S
         self.worker.stop()
+        backups = BackupWorker.existing(self.ctx)  # the admin's backup may run without a scheduler
+        if backups is not None:
+            backups.shutdown(wait_s)
 
     def _on_ctx_data_changed(self) -> None:
         self.worker.wake()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -9,6 +10,7 @@ from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QCoreApplication,
+    QLocale,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
@@ -33,6 +35,7 @@ from ..services import backup
 from ..services.faults import classify
 from ..services.restore import RestoreResult, restore_into
 from ..services.settings import update_settings
+from .backup_worker import BackupWorker
 from .context import AppContext
 
 Index = QModelIndex | QPersistentModelIndex
@@ -124,8 +127,11 @@ def _message(error: Exception) -> str:
 class BackupPanel(QWidget):
     """Lists the backups, warns when the last good one is old, backs up, verifies and restores.
 
-    All work runs on the context's database worker. Restoring needs the admin role (the
-    service checks it again) and a confirmation; the database in place is kept aside first.
+    Backing up and verifying run on the backup thread (``BackupWorker``, shared with the
+    scheduler: one at a time), so the counter goes on meanwhile; reading the list and restoring
+    run on the context's database worker. Restoring needs the admin role (the service checks it
+    again) and a confirmation; it holds backups back, and the database in place is kept aside
+    first.
     """
 
     backup_created = Signal(object)
@@ -134,6 +140,7 @@ class BackupPanel(QWidget):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
+        self.worker = BackupWorker.of(ctx)
         self.model = BackupTableModel(ctx.workspace.tz, self)
         self.warning = QLabel(self)
         self.warning.setWordWrap(True)
@@ -169,7 +176,8 @@ class BackupPanel(QWidget):
         self.restore_button.clicked.connect(self._on_restore_clicked)
         self.folder_button.clicked.connect(self._on_folder_clicked)
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
-        self._busy = False
+        self.worker.busy_changed.connect(self._on_worker_busy_changed)
+        self._busy = False  # something of this panel's own is running
         self.confirm_box: QMessageBox | None = None  # the open restore confirmation, if any
         self.folder_dialog: QFileDialog | None = None  # the open folder chooser, if any
         self._update_buttons()
@@ -201,12 +209,20 @@ class BackupPanel(QWidget):
         return self.model.backup_at(rows[0].row()) if rows else None
 
     def _update_buttons(self, *_args: object) -> None:
-        chosen = self.selected() is not None and not self._busy
-        self.create_button.setEnabled(not self._busy)
+        idle = not self._busy and not self.worker.running
+        chosen = self.selected() is not None and idle
+        self.create_button.setEnabled(idle)
         self.verify_button.setEnabled(chosen)
         admin = self.ctx.can(Action.MANAGE_SETTINGS)
         self.restore_button.setEnabled(chosen and admin)
         self.folder_button.setEnabled(admin and not self._busy)
+
+    def _on_worker_busy_changed(self, busy: bool) -> None:
+        if not self._busy:  # the scheduler's backup: say so, and show it once made
+            self.status.setText(self.tr("Backing up and verifying…") if busy else "")
+            if not busy:
+                self.refresh()
+        self._update_buttons()
 
     def _set_busy(self, busy: bool, text: str = "") -> None:
         self._busy = busy
@@ -222,12 +238,20 @@ class BackupPanel(QWidget):
     def _on_create_clicked(self) -> None:
         ws = self.ctx.workspace
         self._set_busy(True, self.tr("Backing up and verifying…"))
-        self.ctx.ops.run(
-            lambda: backup.create_backup(ws, reason="manual"), self._on_created, self._on_failed
+        self._on_backup_thread(
+            lambda stop: backup.create_backup(ws, reason="manual", stop=stop), self._on_created
         )
 
     def _on_created(self, info: backup.BackupInfo) -> None:
-        self._set_busy(False, self.tr("Backed up and verified: {path}").format(path=str(info.path)))
+        locale = QLocale()
+        text = self.tr("Backed up and verified in {seconds} s ({size}): {path}").format(
+            seconds=locale.toString(info.duration_s, "f", 1),
+            size=locale.formattedDataSize(
+                info.size, 1, QLocale.DataSizeFormat.DataSizeTraditionalFormat
+            ),
+            path=str(info.path),
+        )
+        self._set_busy(False, text)
         self.backup_created.emit(info)
         self.refresh()
 
@@ -236,9 +260,15 @@ class BackupPanel(QWidget):
         if chosen is None:
             return
         self._set_busy(True, self.tr("Verifying…"))
-        self.ctx.ops.run(
-            lambda: backup.verify_backup(chosen.path), self._on_verified, self._on_failed
+        self._on_backup_thread(
+            lambda stop: backup.verify_backup(chosen.path, stop=stop), self._on_verified
         )
+
+    def _on_backup_thread(
+        self, work: Callable[[backup.BackupStop], Any], on_done: Callable[[Any], None]
+    ) -> None:
+        if not self.worker.run(work, on_done, self._on_failed):
+            self._set_busy(False, self.tr("Another backup is in progress; try again once it ends."))
 
     def _on_verified(self, result: tuple[backup.BackupInfo, Any]) -> None:
         info, _facts = result
@@ -293,9 +323,19 @@ class BackupPanel(QWidget):
         self.confirm_box = None
         if code != QMessageBox.StandardButton.Yes:
             return
-        ws, user = self.ctx.workspace, self.ctx.user
+        if not self.worker.hold():  # a backup began while the question was open
+            self.status.setText(self.tr("Another backup is in progress; try again once it ends."))
+            return
+        ws, user, release = self.ctx.workspace, self.ctx.user, self.worker.release
+
+        def work() -> RestoreResult:
+            try:
+                return restore_into(ws, user, path)
+            finally:
+                release()  # on the database worker, whatever became of the panel
+
         self._set_busy(True, self.tr("Restoring…"))
-        self.ctx.act(lambda: restore_into(ws, user, path), self._on_restored, self._on_failed)
+        self.ctx.act(work, self._on_restored, self._on_failed)
 
     def _on_restored(self, result: RestoreResult) -> None:
         text = self.tr("Restored {dossiers} dossiers from {path}.").format(

@@ -126,6 +126,14 @@ class CounterSession(QObject):
             self.warmup.stop()
         if self.background is not None:
             self.background.stop()
+        elif self.ctx is not None:
+            # No background services (the file was never known whole, or the app quits at
+            # once): a backup begun from the Backup tab is still stopped before the data closes.
+            from .backup_worker import BackupWorker
+
+            worker = BackupWorker.existing(self.ctx)
+            if worker is not None:
+                worker.shutdown(0)
         if self.ctx is not None:
             self.ctx.ops.wait()
         if self.report.check is not None:

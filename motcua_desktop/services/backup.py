@@ -6,6 +6,10 @@ folder), and the PDFs under ``documents/`` beside them (copied incrementally: a 
 changes). The database is copied with SQLite's backup API to a temporary name, checked whole
 (integrity, hash chains, counts), flushed to disk and renamed; the manifest is written last, so a
 backup without a manifest never counts as good.
+
+A backup only reads the database, on a connection of its own: in WAL mode the counter's acts go
+on while it copies. It can be stopped from another thread (``BackupStop``) between its steps; a
+stopped backup leaves no file behind.
 """
 
 from __future__ import annotations
@@ -15,7 +19,9 @@ import json
 import os
 import shutil
 import sqlite3
+import threading
 import time
+from collections.abc import Iterator
 from dataclasses import asdict, dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -24,6 +30,7 @@ from typing import Any
 from ..domain.errors import MotcuaError, register_messages
 from ..storage.database import DB_FILENAME
 from .backup_check import DatabaseFacts, inspect_database, sha256_of
+from .chain_check import verify_chains
 from .faults import environment_faults
 from .workspace import Workspace
 
@@ -41,6 +48,8 @@ register_messages(
         "hãy sao lưu ngay (mục Sao lưu hoặc «motcua backup create»).",
         "backup.never": "Máy này chưa có bản sao lưu nào; hãy sao lưu ngay "
         "(mục Sao lưu hoặc «motcua backup create»).",
+        "backup.cancelled": "Việc sao lưu đã dừng giữa chừng (phần mềm đóng lại); "
+        "không có bản sao lưu dở nào được giữ.",
     }
 )
 
@@ -52,6 +61,8 @@ STALE_PART_S = 3600  # a temporary file older than this was left by a pulled dis
 DEFAULT_KEEP_DAILY = 7
 DEFAULT_KEEP_MONTHLY = 12
 DEFAULT_MAX_AGE_DAYS = 3
+STEP_PAGES = 1024  # pages copied per step of the online backup: 4 MB with 4 KB pages
+FLUSH_EVERY_STEPS = 4  # the copy goes to disk every 16 MB, never as gigabytes in one flush
 
 
 @dataclass(frozen=True)
@@ -69,6 +80,7 @@ class BackupInfo:
     dossiers: int
     documents: int
     node_id: str | None
+    duration_s: float = 0.0  # copy and checks (0 in manifests written before it was recorded)
 
     @property
     def manifest_path(self) -> Path:
@@ -125,28 +137,116 @@ def _write_json_atomic(path: Path, value: Any) -> None:
     fsync_dir(path.parent)
 
 
-def _source_events(db_path: Path) -> int:
-    conn = sqlite3.connect(db_path)
-    try:
-        return int(conn.execute("SELECT COUNT(*) FROM events").fetchone()[0])
-    finally:
-        conn.close()
+class BackupStop:
+    """Asks a backup (or a check of one) running on another thread to stop.
+
+    The backup looks at it between its steps (a few MB of copy, a window of events to verify)
+    and stops with ``backup.cancelled``, removing its partial file. ``abandon()`` removes the
+    partial file at once, for a caller that cannot wait for the next step (the app closing
+    during a long check); once asked, the backup never renames its copy to a real name.
+    """
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._requested = False
+        self._partial: Path | None = None
+
+    @property
+    def requested(self) -> bool:
+        return self._requested
+
+    def request(self) -> None:
+        self._requested = True
+
+    def abandon(self) -> None:
+        """Stop, and remove the partial file now (where the system lets an open file go)."""
+        with self._lock:
+            self._requested = True
+            partial, self._partial = self._partial, None
+            if partial is not None:
+                _remove_with_side_files(partial)
+
+    def check(self) -> None:
+        """Raise ``backup.cancelled`` once a stop was asked for (called between steps)."""
+        if self._requested:
+            raise MotcuaError("backup.cancelled")
+
+    @contextlib.contextmanager
+    def writing(self, partial: Path) -> Iterator[None]:
+        """While ``partial`` is being written: ``abandon()`` removes it."""
+        with self._lock:
+            self._partial = partial
+        try:
+            yield
+        finally:
+            with self._lock:
+                self._partial = None
+
+    @contextlib.contextmanager
+    def finishing(self) -> Iterator[None]:
+        """The rename to the real name: not after a stop, nor while ``abandon()`` removes it."""
+        with self._lock:
+            self.check()
+            yield
 
 
-def _copy_database(db_path: Path, target: Path) -> None:
-    """SQLite's online backup in one step (a consistent snapshot; writers go on in WAL mode)."""
-    src = sqlite3.connect(db_path)
+class _Flusher:
+    """Flushes a file being written every few steps, so that no flush has gigabytes to write: a
+    commit at the counter (its own flush of the WAL) never waits behind the whole copy."""
+
+    def __init__(self, path: Path, every: int) -> None:
+        self._fd = os.open(path, os.O_RDWR | getattr(os, "O_BINARY", 0))
+        self._every = every
+        self._steps = 0
+
+    def step(self) -> None:
+        self._steps += 1
+        if self._steps % self._every == 0:
+            os.fsync(self._fd)
+
+    def close(self) -> None:
+        try:
+            os.fsync(self._fd)
+        finally:
+            os.close(self._fd)
+
+
+def _copy_database(db_path: Path, target: Path, stop: BackupStop) -> int:
+    """SQLite's online backup, a few MB a step, within one read transaction; the events copied.
+
+    The backup has its own connection, which holds one read transaction for the whole copy: every
+    step reads the same snapshot (a write by another connection would otherwise restart the copy
+    at the next step), and in WAL mode the counter's writes go on meanwhile, into the WAL. The
+    events are counted in that same snapshot.
+    """
+    src = sqlite3.connect(db_path, isolation_level=None)
     try:
+        src.execute("BEGIN")
+        events = int(src.execute("SELECT COUNT(*) FROM events").fetchone()[0])
         dst = sqlite3.connect(target)
         try:
-            src.backup(dst)
-            # A single file on the backup disk: no -wal/-shm beside it, readable read-only.
-            dst.execute("PRAGMA journal_mode=DELETE")
+            # No journal (a copy cut short is thrown away whole); flushed here, every few steps.
+            dst.execute("PRAGMA journal_mode=OFF")
+            dst.execute("PRAGMA synchronous=OFF")
+            flusher = _Flusher(target, FLUSH_EVERY_STEPS)
+            try:
+
+                def step(_status: int, _remaining: int, _total: int) -> None:
+                    stop.check()  # raising here ends the copy
+                    flusher.step()
+
+                src.backup(dst, pages=STEP_PAGES, progress=step)
+                # A single file on the backup disk: no -wal/-shm beside it, readable read-only.
+                dst.execute("PRAGMA journal_mode=DELETE")
+            finally:
+                flusher.close()
         finally:
             dst.close()
+        src.execute("COMMIT")
     finally:
         src.close()
     _fsync_file(target)
+    return events
 
 
 def copy_documents(source: Path, target: Path) -> int:
@@ -192,23 +292,43 @@ def _free_name(folder: Path, moment: datetime) -> str:
     return name
 
 
+def _remove_with_side_files(path: Path) -> None:
+    for suffix in ("", "-journal", "-wal", "-shm"):
+        with contextlib.suppress(OSError):
+            Path(f"{path}{suffix}").unlink()
+
+
 def _remove_stale_parts(folder: Path) -> None:
     now = time.time()
-    for part in folder.glob(f".*{PART_SUFFIX}"):
+    for part in folder.glob(f".*{PART_SUFFIX}*"):  # with the -wal or -journal of a copy
         with contextlib.suppress(OSError):
             if now - part.stat().st_mtime > STALE_PART_S:
                 part.unlink()
 
 
+def _check_copy(path: Path, stop: BackupStop) -> DatabaseFacts:
+    """``inspect_database`` of a copy, its chains verified a window at a time (``chain_check``)."""
+    facts = inspect_database(path, chains=False)
+    stop.check()
+    verify_chains(path, between=stop.check)
+    return facts
+
+
 def create_backup(
-    workspace: Workspace, *, reason: str = "manual", target: Path | None = None
+    workspace: Workspace,
+    *,
+    reason: str = "manual",
+    target: Path | None = None,
+    stop: BackupStop | None = None,
 ) -> BackupInfo:
     """Write, verify and keep one backup; then apply the rotation policy. Returns the new backup.
 
     Raises ``EnvironmentFault`` (disk full, disk pulled, read-only) or a ``backup.*`` error when
-    the copy does not check out; the database itself is never touched, and no partial backup is
-    ever listed.
+    the copy does not check out, ``backup.cancelled`` once ``stop`` asks; the database itself is
+    never touched, and no partial backup is ever listed.
     """
+    stop = stop or BackupStop()
+    started = time.monotonic()
     folder = target or backup_dir(workspace)
     db_path = workspace.db.path
     now = workspace.clock()
@@ -221,23 +341,25 @@ def create_backup(
         final = folder / f"{name}.sqlite3"
         part = folder / f".{name}.sqlite3{PART_SUFFIX}"
         try:
-            before = _source_events(db_path)
-            _copy_database(db_path, part)
-            facts = inspect_database(part)
-            if facts.events < before:
-                raise MotcuaError("backup.lost_data", copied=facts.events, source=before)
-            digest = sha256_of(part)
-            documents = copy_documents(workspace.documents_dir, folder / "documents")
-            os.replace(part, final)
+            with stop.writing(part):
+                before = _copy_database(db_path, part, stop)
+                facts = _check_copy(part, stop)
+                if facts.events < before:
+                    raise MotcuaError("backup.lost_data", copied=facts.events, source=before)
+                digest = sha256_of(part)
+                stop.check()
+                documents = copy_documents(workspace.documents_dir, folder / "documents")
+                with stop.finishing():
+                    os.replace(part, final)
             fsync_dir(folder)
         except BaseException:
-            with contextlib.suppress(OSError):
-                part.unlink()
+            _remove_with_side_files(part)
             raise
         info = BackupInfo(
             name=name, path=final, created_at=now, reason=reason, size=final.stat().st_size,
             sha256=digest, schema=facts.schema, events=facts.events, dossiers=facts.dossiers,
             documents=documents, node_id=facts.node_id,
+            duration_s=round(time.monotonic() - started, 3),
         )  # fmt: skip
         _write_json_atomic(final.with_suffix(".json"), _manifest(info, facts))
         rotate(workspace, folder)
@@ -260,6 +382,7 @@ def _manifest(info: BackupInfo, facts: DatabaseFacts) -> dict[str, Any]:
         "sha256": info.sha256,
         "schema": info.schema,
         "counts": {"events": info.events, "dossiers": info.dossiers, "documents": info.documents},
+        "duration_s": info.duration_s,
         "chains": {node: {"seq": s, "hash": h} for node, (s, h) in facts.chains.items()},
         "node_id": facts.node_id,
         "commune_name": facts.settings.get("commune_name"),
@@ -281,6 +404,7 @@ def read_manifest(path: Path) -> BackupInfo:
             size=int(raw["size"]), sha256=str(raw["sha256"]), schema=str(raw["schema"]),
             events=int(counts["events"]), dossiers=int(counts["dossiers"]),
             documents=int(counts["documents"]), node_id=raw.get("node_id"),
+            duration_s=float(raw.get("duration_s", 0.0)),
         )  # fmt: skip
     except FileNotFoundError:
         raise MotcuaError("backup.missing", path=str(manifest)) from None
@@ -308,15 +432,19 @@ def list_backups_in(folder: Path) -> list[BackupInfo]:
     return sorted(found, key=lambda b: (b.created_at, b.name), reverse=True)
 
 
-def verify_backup(path: Path) -> tuple[BackupInfo, DatabaseFacts]:
+def verify_backup(
+    path: Path, *, stop: BackupStop | None = None
+) -> tuple[BackupInfo, DatabaseFacts]:
     """Check a kept backup again: its file unchanged since it was written, and whole."""
+    stop = stop or BackupStop()
     info = read_manifest(path)
     if not info.path.is_file():
         raise MotcuaError("backup.missing", path=str(info.path))
     with environment_faults(info.path):
         if sha256_of(info.path) != info.sha256:
             raise MotcuaError("backup.modified", path=str(info.path))
-        facts = inspect_database(info.path)
+        stop.check()
+        facts = _check_copy(info.path, stop)
     return info, facts
 
 

@@ -32,12 +32,16 @@
         <translation>Đang sao lưu và kiểm tra…</translation>
     </message>
     <message>
-        <source>Backed up and verified: {path}</source>
-        <translation>Đã sao lưu và kiểm tra: {path}</translation>
+        <source>Backed up and verified in {seconds} s ({size}): {path}</source>
+        <translation>Đã sao lưu và kiểm tra trong {seconds} giây ({size}): {path}</translation>
     </message>
     <message>
         <source>Verifying…</source>
         <translation>Đang kiểm tra…</translation>
+    </message>
+    <message>
+        <source>Another backup is in progress; try again once it ends.</source>
+        <translation>Đang có một lần sao lưu khác; hãy thử lại khi lần đó xong.</translation>
     </message>
     <message>
         <source>The backup is whole: {path}</source>

@@ -117,6 +117,11 @@ def test_the_panel_speaks_vietnamese(qtbot, make_ctx, vietnamese) -> None:
     qtbot.addWidget(widget)
     assert widget.create_button.text() == "Sao lưu ngay"
     assert widget.model.headerData(0, Qt.Orientation.Horizontal) == "Thời điểm"
+    qtbot.waitUntil(lambda: widget.folder.text() != "")
+    with qtbot.waitSignal(widget.backup_created, timeout=30_000) as created:
+        qtbot.mouseClick(widget.create_button, LEFT)
+    seconds = f"{created.args[0].duration_s:.1f}".replace(".", ",")  # as Vietnamese writes it
+    assert widget.status.text().startswith(f"Đã sao lưu và kiểm tra trong {seconds} giây (")
 
 
 def test_the_admin_chooses_the_usb_folder(qtbot, panel: BackupPanel, tmp_path) -> None:

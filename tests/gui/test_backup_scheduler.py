@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+from motcua_desktop.gui import backup_scheduler
 from motcua_desktop.gui.backup_scheduler import BackupScheduler
 from motcua_desktop.gui.context import AppContext
 from motcua_desktop.services import backup
@@ -17,6 +18,18 @@ from motcua_desktop.services.users import get_user
 def _scheduler(qtbot, ctx: AppContext, **kwargs: int) -> BackupScheduler:
     scheduler = BackupScheduler(ctx, **kwargs)
     return scheduler
+
+
+def _receive(ctx: AppContext) -> None:
+    procedure = next(p for p in list_procedures(ctx.workspace) if p.processing_time is not None)
+    ctx.dossiers.receive(
+        get_user(ctx.workspace, "tiepnhan"),
+        IntakeRequest(
+            procedure_code=procedure.code,
+            applicant=ApplicantInput(name="Hồ Văn Cuối Ngày"),
+            confirm_warnings=True,
+        ),
+    )
 
 
 def test_the_first_check_takes_todays_backup_and_the_next_ones_wait_a_day(
@@ -58,19 +71,24 @@ def test_on_exit_only_when_something_changed(
     with qtbot.waitSignal(scheduler.backup_finished, timeout=30_000) as unchanged:
         scheduler.backup_on_exit()
     assert unchanged.args[0] is None
-    procedure = next(p for p in list_procedures(ctx.workspace) if p.processing_time is not None)
-    ctx.dossiers.receive(
-        get_user(ctx.workspace, "tiepnhan"),
-        IntakeRequest(
-            procedure_code=procedure.code,
-            applicant=ApplicantInput(name="Hồ Văn Cuối Ngày"),
-            confirm_warnings=True,
-        ),
-    )
+    _receive(ctx)
     clock.advance(minutes=5)
     with qtbot.waitSignal(scheduler.backup_finished, timeout=30_000) as changed:
         scheduler.backup_on_exit()
     assert changed.args[0] is not None and changed.args[0].reason == "exit"
+
+
+def test_no_exit_backup_when_the_last_one_took_longer_than_the_exit_waits(
+    qtbot, make_ctx: Callable[[str], AppContext], monkeypatch
+) -> None:
+    ctx = make_ctx("tiepnhan")
+    last = backup.create_backup(ctx.workspace)
+    _receive(ctx)
+    monkeypatch.setattr(backup_scheduler, "EXIT_WAIT_S", last.duration_s / 2)
+    scheduler = _scheduler(qtbot, ctx)
+    with qtbot.waitSignal(scheduler.backup_finished, timeout=30_000) as skipped:
+        scheduler.backup_on_exit()
+    assert skipped.args[0] is None  # it would have been abandoned half-way
 
 
 def test_a_failed_backup_is_reported_in_vietnamese_and_retried_later(

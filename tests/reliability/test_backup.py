@@ -12,6 +12,7 @@ from reliability_helpers import integrity, receive, snapshot
 
 from motcua_desktop.domain.errors import MotcuaError
 from motcua_desktop.services import backup
+from motcua_desktop.services.chain_check import verify_chains
 from motcua_desktop.services.printing import PrintService
 from motcua_desktop.services.restore import restore_backup, restore_into
 from motcua_desktop.services.settings import update_settings
@@ -220,3 +221,84 @@ def test_a_file_in_place_of_the_backup_folder_is_named(ws: Workspace, tmp_path: 
     with pytest.raises(MotcuaError) as err:
         backup.create_backup(ws, target=target)
     assert err.value.code == "backup.not_folder" and str(target) in err.value.message
+
+
+def test_the_copy_is_the_database_as_the_backup_began_while_acts_go_on(
+    ws: Workspace, staff: dict[str, User], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(backup, "STEP_PAGES", 8)  # many steps: acts land between them
+    before = snapshot(ws.db.path)
+    during: list[str] = []
+    step = backup._Flusher.step
+
+    def step_then_act(self: Any) -> None:
+        step(self)
+        if len(during) < 3:  # a write by another connection between steps of the copy
+            during.append(receive(ws, staff["tiepnhan"], name=f"Trong Lúc Sao Lưu {len(during)}"))
+
+    monkeypatch.setattr(backup._Flusher, "step", step_then_act)
+    info = backup.create_backup(ws)
+    assert len(during) == 3  # the acts committed while the copy held its snapshot
+    copied = snapshot(info.path)
+    assert copied == before and info.events == len(before["events"])
+    assert not set(during) & set(copied["dossiers"])
+    assert set(during) <= set(snapshot(ws.db.path)["dossiers"])
+    backup.verify_backup(info.path)
+
+
+def test_a_stopped_backup_leaves_nothing_behind(
+    ws: Workspace, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    asked = backup.BackupStop()
+    asked.request()
+    with pytest.raises(MotcuaError) as err:
+        backup.create_backup(ws, stop=asked)
+    assert err.value.code == "backup.cancelled"
+    monkeypatch.setattr(backup, "STEP_PAGES", 8)
+    midway = backup.BackupStop()
+    step = backup._Flusher.step
+
+    def step_then_stop(self: Any) -> None:
+        step(self)
+        midway.request()  # the app closing while the database is being copied
+
+    monkeypatch.setattr(backup._Flusher, "step", step_then_stop)
+    before = snapshot(ws.db.path)
+    with pytest.raises(MotcuaError) as err:
+        backup.create_backup(ws, stop=midway)
+    assert err.value.code == "backup.cancelled"
+    assert [p.name for p in ws.backups_dir.iterdir()] == []
+    assert backup.list_backups(ws) == [] and snapshot(ws.db.path) == before
+
+
+def test_an_abandoned_backup_never_becomes_one(
+    ws: Workspace, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    stop = backup.BackupStop()
+    digest = backup.sha256_of
+
+    def abandoned_while_checked(path: Path) -> str:
+        found = digest(path)
+        stop.abandon()  # the closing app gave up waiting: the partial file goes at once
+        assert not path.exists()
+        return found
+
+    monkeypatch.setattr(backup, "sha256_of", abandoned_while_checked)
+    with pytest.raises(MotcuaError) as err:
+        backup.create_backup(ws, stop=stop)
+    assert err.value.code == "backup.cancelled"
+    assert [p.name for p in ws.backups_dir.iterdir()] == []
+
+
+def test_chains_are_verified_window_by_window(ws: Workspace, tmp_path: Path) -> None:
+    whole = _copy_with(ws, tmp_path).rename(tmp_path / "whole.sqlite3")
+    heads = {node: (seq, digest) for node, seq, digest in snapshot(whole)["heads"]}
+    windows: list[None] = []
+    assert verify_chains(whole, window=2, between=lambda: windows.append(None)) == heads
+    assert len(windows) > sum(seq for seq, _digest in heads.values()) // 2
+    altered = _copy_with(
+        ws, tmp_path, "DROP TRIGGER events_no_update", "UPDATE events SET actor = 'x' WHERE seq = 7"
+    )
+    with pytest.raises(MotcuaError) as err:
+        verify_chains(altered, window=2)
+    assert err.value.code == "backup.chain" and err.value.params["seq"] == 7
