@@ -10,13 +10,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from sqlalchemy import create_engine
-from sqlalchemy.orm import Session
-from sqlalchemy.pool import StaticPool
-
 from ..domain.errors import MotcuaError, register_messages
-from ..domain.events import verify_chain
-from ..storage import eventstore
 from ..storage.migrations import alembic_config, head_revision
 
 register_messages(
@@ -128,28 +122,6 @@ def _counts(
     return events, int(dossiers)
 
 
-def _verify_chains(path: Path) -> dict[str, tuple[int, str]]:
-    uri = read_only_uri(path)
-    engine = create_engine(
-        "sqlite://", creator=lambda: sqlite3.connect(uri, uri=True), poolclass=StaticPool
-    )
-    try:
-        with Session(engine) as session:
-            heads = eventstore.known_nodes(session)
-            for node, last_seq, last_hash in heads:
-                events = eventstore.node_events(session, node)
-                try:
-                    verify_chain(events)
-                except MotcuaError as exc:
-                    seq = exc.params.get("seq", "?")
-                    raise MotcuaError("backup.chain", path=str(path), node=node, seq=seq) from None
-                if events and (events[-1].seq, events[-1].hash) != (last_seq, last_hash):
-                    raise MotcuaError("backup.chain", path=str(path), node=node, seq=last_seq)
-            return {node: (seq, digest) for node, seq, digest in heads}
-    finally:
-        engine.dispose()
-
-
 def inspect_database(path: Path, *, quick: bool = False, chains: bool = True) -> DatabaseFacts:
     """Open ``path`` read-only and check it whole; raise a ``MotcuaError`` naming the first flaw.
 
@@ -157,12 +129,14 @@ def inspect_database(path: Path, *, quick: bool = False, chains: bool = True) ->
     version knows (never newer), that every node's hash chain verifies (unless ``chains`` is
     False) and that the counts agree (events per node and chain heads, dossiers and events).
     """
+    from .chain_check import verify_chains  # a window of events at a time: bounded memory
+
     with _read_only(path) as conn:
         try:
             _integrity(conn, path, quick=quick)
             schema = _schema(conn, path)
             heads = (
-                _verify_chains(path)
+                verify_chains(path)
                 if chains
                 else {
                     n: (s, h)
