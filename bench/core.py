@@ -10,8 +10,7 @@ import sqlite3
 import subprocess
 import sys
 import time
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -24,7 +23,7 @@ from motcua_desktop.services.dossiers import DossierService
 from motcua_desktop.services.intake import IntakeRequest
 from motcua_desktop.services.users import get_user
 from motcua_desktop.services.workspace import Workspace, open_workspace
-from motcua_desktop.storage.database import DB_FILENAME
+from motcua_desktop.storage.database import DB_FILENAME, immediate
 
 from .build_db import Applicants, ensure
 from .common import INFO, Benchmark, Context, Row, Target, summary
@@ -81,17 +80,7 @@ def _record_intakes(
     conn = _connect(ws.data_dir / DB_FILENAME, factory=_Recorder)
     assert isinstance(conn, _Recorder)
 
-    @contextmanager
-    def writing_raw() -> Iterator[sqlite3.Connection]:
-        conn.execute("BEGIN IMMEDIATE")
-        try:
-            yield conn
-        except BaseException:
-            conn.execute("ROLLBACK")
-            raise
-        conn.execute("COMMIT")
-
-    ws.db.writing_raw = writing_raw  # type: ignore[method-assign]
+    ws.db.writing_raw = lambda: immediate(conn)  # type: ignore[method-assign]
     service, clerk = DossierService(ws), get_user(ws, "tiepnhan")
     recorded = []
     try:

@@ -46,6 +46,19 @@ def _on_begin(conn: Any) -> None:
     conn.exec_driver_sql(f"BEGIN {mode}")
 
 
+@contextmanager
+def immediate(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
+    """One write transaction on a bare connection: BEGIN IMMEDIATE, then COMMIT, or ROLLBACK on
+    any exception."""
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        yield conn
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    conn.execute("COMMIT")
+
+
 def make_engine(path: Path | str) -> Engine:
     """An engine on one SQLite file with WAL, synchronous=FULL and foreign keys on."""
     from sqlalchemy import create_engine, event
@@ -136,13 +149,8 @@ class Database:
         pooled = self.engine.raw_connection()
         conn: sqlite3.Connection = pooled.driver_connection  # type: ignore[assignment]
         try:
-            conn.execute("BEGIN IMMEDIATE")
-            try:
+            with immediate(conn):
                 yield conn
-            except BaseException:
-                conn.execute("ROLLBACK")
-                raise
-            conn.execute("COMMIT")
         finally:
             pooled.close()
 

@@ -17,9 +17,9 @@ from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
 from motcua_desktop.domain.roles import Role
 from motcua_desktop.gui.context import AppContext
+from motcua_desktop.services.demo_commune import DEMO_COMMUNE
 from motcua_desktop.services.dossiers import DossierService
 from motcua_desktop.services.intake import ApplicantInput, IntakeRequest
-from motcua_desktop.services.setup import CommuneInfo
 from motcua_desktop.services.users import User, get_user
 from motcua_desktop.services.workspace import Workspace
 
@@ -28,14 +28,7 @@ TRANSLATIONS = Path(__file__).resolve().parents[2] / "resources" / "translations
 PASSWORD = "matkhau-2025"
 # A Monday in March 2025: no holiday within the weeks the tests move through.
 MONDAY = datetime(2025, 3, 3, 9, 0, tzinfo=TZ)
-COMMUNE = CommuneInfo(
-    commune_name="Xã Hòa Phú",
-    unit_code="000.12.34.H40",
-    address="Thôn Trung Hòa, xã Hòa Phú, tỉnh Nghệ An",
-    parent_agency="UBND TỈNH NGHỆ AN",
-    centre_name="Trung tâm Phục vụ hành chính công xã Hòa Phú",
-    place_name="Hòa Phú",
-)
+COMMUNE = DEMO_COMMUNE  # the screens' tests run in the demo commune
 STAFF = (
     ("tiepnhan", "Nguyễn Thị Hoa", Role.CLERK, "Bộ phận Một cửa"),
     ("tuphap", "Trần Văn Minh", Role.OFFICER, "Công chức Tư pháp - Hộ tịch"),
