@@ -339,7 +339,9 @@ def create_backup(
         _remove_stale_parts(folder)
         name = _free_name(folder, now)
         final = folder / f"{name}.sqlite3"
-        part = folder / f".{name}.sqlite3{PART_SUFFIX}"
+        # A name of its own: a copy cut short by a power cut may have left a part of the same
+        # backup name, still in the folder (stale parts go after an hour, or when they can).
+        part = folder / f".{name}.{os.getpid()}-{time.time_ns()}.sqlite3{PART_SUFFIX}"
         try:
             with stop.writing(part):
                 before = _copy_database(db_path, part, stop)
