@@ -10,11 +10,11 @@ the commits:
   Vietnamese name generator) plus the appointment from the commune's ``WorkingCalendar``, exactly
   as ``DossierService.receive`` builds it; later acts carry the bodies the service writes;
 * events are made with ``seal`` on one unbroken hash chain, in time order, and written with
-  ``eventstore.append`` (event, chain head, outbox for the last ones, which the hub has not
-  acknowledged yet);
+  ``eventstore.append`` (event, chain head; the PC never enrolled with a hub, so all of them wait
+  to go up, as the app counts them);
 * each dossier's read-model row is written with ``eventstore.project`` of ``fold`` of its events
   when it is received (so row ids follow the order of receipt, as in the app) and again after its
-  last act; the FTS index is filled by the schema's own triggers;
+  last act; the FTS index is filled by the schema's own triggers (in their batches);
 * all of it on one bare connection (``eventstore.Tx``), 50,000 dossiers per transaction, with the
   journal and fsync off while building (the cache is rebuilt if a build is interrupted).
 
@@ -34,7 +34,6 @@ import shutil
 import sqlite3
 import sys
 import time
-from collections import deque
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
@@ -66,10 +65,9 @@ from motcua_desktop.storage.migrations import head_revision
 from motcua_desktop.storage.schema import DossierRecord
 
 RESULTS = Path(__file__).resolve().parent / "results"
-BUILDER_VERSION = 2  # bump when the generated content changes on purpose
+BUILDER_VERSION = 3  # bump when the generated content changes on purpose
 PER_DAY = 500  # dossiers received per working day: a million spans about eight years
 CHUNK = 50_000  # dossiers per transaction
-UNACKED = 100  # events the hub has not acknowledged yet (the rest of the outbox was synced)
 SEED = 20_261_122
 
 
@@ -325,16 +323,12 @@ class Generator:
 def _write(conn: sqlite3.Connection, gen: Generator, log: Callable[[str], None]) -> dict[str, int]:
     """Append every event and project every dossier, committing every ``CHUNK`` dossiers."""
     counts = {"events": 0, "dossiers": 0}
-    pending: deque[Event] = deque()  # the newest events go in last, as not yet acknowledged
     started = time.perf_counter()
     conn.execute("BEGIN")
     for step in gen.run():
         e = step.event
         counts["events"] += 1
-        pending.append(e)
-        if len(pending) > UNACKED:
-            synced = pending.popleft()
-            eventstore.append(conn, synced, stored_at=synced.at, local=False)
+        eventstore.append(conn, e, stored_at=e.at)
         if step.first:  # the row is born at receipt, as in the app: ids follow receipt order
             eventstore.project(conn, _fold([e]), now=e.at)
         if not step.last:
@@ -350,9 +344,6 @@ def _write(conn: sqlite3.Connection, gen: Generator, log: Callable[[str], None])
             rate = counts["dossiers"] / (time.perf_counter() - started)
             log(f"  {counts['dossiers']:,} / {gen.size:,} dossiers ({rate:,.0f}/s)")
     assert not gen.open, "every life ends by today"
-    while pending:
-        unsynced = pending.popleft()
-        eventstore.append(conn, unsynced, stored_at=unsynced.at, local=True)
     conn.executemany(  # what DossierService._next_code leaves behind, one row per day
         "INSERT INTO day_counters (day, last) VALUES (?, ?)", sorted(gen.day_counters.items())
     )
@@ -396,9 +387,7 @@ def check(data_dir: Path, size: int, *, samples: int = 200) -> None:
                          start_prev=prev, start_seq=middle)  # fmt: skip
             (count,) = session.execute(text("SELECT COUNT(*) FROM dossiers")).one()
             assert count == size, (count, size)
-            (oldest_unsynced,) = session.execute(text("SELECT MIN(seq) FROM outbox")).one()
-            assert eventstore.outbox_count(session) == UNACKED
-            assert oldest_unsynced == last_seq - UNACKED + 1
+            assert eventstore.waiting_count(session, node) == last_seq  # never enrolled
             ids = [rng.randint(1, size) for _ in range(samples)]
         columns = [c for c in DossierRecord.__table__.c if c.name != "updated_at"]
         for dossier_id in ids:
@@ -421,11 +410,14 @@ def check(data_dir: Path, size: int, *, samples: int = 200) -> None:
                 pass
     finally:
         ws.close()
-    conn = sqlite3.connect(data_dir / DB_FILENAME)
+    conn = sqlite3.connect(data_dir / DB_FILENAME, isolation_level=None)
     try:
+        conn.execute("BEGIN")  # the newest names, not yet indexed, join it for the check only
+        eventstore.index_search_tail(conn)
         conn.execute(
             "INSERT INTO dossier_search(dossier_search, rank) VALUES('integrity-check', 1)"
         )
+        conn.execute("ROLLBACK")
         assert conn.execute("PRAGMA quick_check").fetchone() == ("ok",)
     finally:
         conn.close()

@@ -317,7 +317,7 @@ def _node_with_backlog(ctx: Context, count: int) -> Workspace:
     written = 0
     with ws.db.writing_raw() as conn:
         for step in gen.run():
-            eventstore.append(conn, step.event, stored_at=now, local=True)
+            eventstore.append(conn, step.event, stored_at=now)
             written += 1
             if written == count:
                 break

@@ -8,7 +8,7 @@ Create Date: 2026-11-22
 import sqlalchemy as sa
 from alembic import op
 
-from motcua_desktop.storage.schema import SEARCH_TRIGGERS_DDL
+from motcua_desktop.storage.schema import SEARCH_TRIGGERS_V1_DDL
 
 revision = "0001"
 down_revision = None
@@ -149,7 +149,7 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("event_id"),
     )
     op.create_index(op.f("ix_outbox_seq"), "outbox", ["seq"], unique=False)
-    for ddl in (SEARCH_TABLE_V1, *SEARCH_TRIGGERS_DDL, *IMMUTABLE_EVENTS):
+    for ddl in (SEARCH_TABLE_V1, *SEARCH_TRIGGERS_V1_DDL, *IMMUTABLE_EVENTS):
         op.execute(ddl)
 
 

@@ -7,7 +7,11 @@ Create Date: 2026-11-23
 
 from alembic import op
 
-from motcua_desktop.storage.schema import SEARCH_TABLE_DDL, SEARCH_TRIGGERS, SEARCH_TRIGGERS_DDL
+from motcua_desktop.storage.schema import (
+    SEARCH_TABLE_DDL,
+    SEARCH_TRIGGERS_V1,
+    SEARCH_TRIGGERS_V1_DDL,
+)
 
 revision = "0002"
 down_revision = "0001"
@@ -21,11 +25,11 @@ V1_TABLE = (
 
 
 def _recreate(table_ddl: str) -> None:
-    for name in SEARCH_TRIGGERS:
+    for name in SEARCH_TRIGGERS_V1:
         op.execute(f"DROP TRIGGER IF EXISTS {name}")
     op.execute("DROP TABLE IF EXISTS dossier_search")
     op.execute(table_ddl)
-    for ddl in SEARCH_TRIGGERS_DDL:
+    for ddl in SEARCH_TRIGGERS_V1_DDL:
         op.execute(ddl)
     # External content: the index is rebuilt from the dossiers table itself.
     op.execute("INSERT INTO dossier_search(dossier_search) VALUES ('rebuild')")

@@ -119,18 +119,18 @@ class DossierState:
         return self.resolved_at > self.appointment
 
 
-_Rule = Callable[[DossierState, Event], DossierState]
+# A rule gives the fields an event changes; ``apply`` makes the new state in one step.
+_Rule = Callable[[DossierState, Event], dict[str, Any]]
 
 
 def _t(value: Any, name: str) -> datetime | None:
     return parse_time(value, name=name) if value else None
 
 
-def _received(s: DossierState, e: Event) -> DossierState:
+def _received(s: DossierState, e: Event) -> dict[str, Any]:
     d = e.data
     appointment = _t(d.get("appointment"), "appointment")
-    return replace(
-        s,
+    return dict(
         status=Status.PROCESSING,
         procedure_code=d.get("procedure_code", ""),
         procedure_name=d.get("procedure_name", ""),
@@ -151,7 +151,7 @@ def _received(s: DossierState, e: Event) -> DossierState:
     )
 
 
-def _handed_over(s: DossierState, e: Event) -> DossierState:
+def _handed_over(s: DossierState, e: Event) -> dict[str, Any]:
     d = e.data
     row = Handover(
         at=e.at,
@@ -162,34 +162,28 @@ def _handed_over(s: DossierState, e: Event) -> DossierState:
         note=d.get("note", ""),
         step_due=_t(d.get("step_due"), "step_due"),
     )
-    return replace(
-        s, handovers=(*s.handovers, row), holder_user=row.to_user, holder_unit=row.to_unit
-    )
+    return dict(handovers=(*s.handovers, row), holder_user=row.to_user, holder_unit=row.to_unit)
 
 
-def _supplement_requested(s: DossierState, e: Event) -> DossierState:
+def _supplement_requested(s: DossierState, e: Event) -> dict[str, Any]:
     request = {"at": e.at.isoformat(), "by": e.actor, **e.data}
-    return replace(
-        s,
+    return dict(
         status=Status.WAITING_SUPPLEMENT,
         supplement_requests=(*s.supplement_requests, request),
         supplement_requested_at=e.at,
     )
 
 
-def _supplement_received(s: DossierState, e: Event) -> DossierState:
+def _supplement_received(s: DossierState, e: Event) -> dict[str, Any]:
     # A complete supplement restarts the clock: the new appointment is the promise in force.
     new_appointment = _t(e.data.get("appointment"), "appointment") or s.appointment
-    return replace(
-        s, status=Status.PROCESSING, appointment=new_appointment, supplement_requested_at=None
-    )
+    return dict(status=Status.PROCESSING, appointment=new_appointment, supplement_requested_at=None)
 
 
-def _refused(s: DossierState, e: Event) -> DossierState:
+def _refused(s: DossierState, e: Event) -> dict[str, Any]:
     reason = e.data.get("reason", "")
     if s.received_at is None:
-        return replace(
-            s,
+        return dict(
             status=Status.REFUSED_AT_COUNTER,
             procedure_code=e.data.get("procedure_code", ""),
             procedure_name=e.data.get("procedure_name", ""),
@@ -199,39 +193,37 @@ def _refused(s: DossierState, e: Event) -> DossierState:
             refusal_reason=reason,
             closed_at=e.at,
         )
-    return replace(s, status=Status.REFUSED, refusal_reason=reason, resolved_at=e.at)
+    return dict(status=Status.REFUSED, refusal_reason=reason, resolved_at=e.at)
 
 
-def _result_ready(s: DossierState, e: Event) -> DossierState:
-    return replace(
-        s,
+def _result_ready(s: DossierState, e: Event) -> dict[str, Any]:
+    return dict(
         status=Status.RESULT_READY,
         resolved_at=e.at,
         result_digitised=bool(e.data.get("digitised", False)),
     )
 
 
-def _returned(s: DossierState, e: Event) -> DossierState:
-    return replace(s, status=Status.RETURNED, returned_at=e.at)
+def _returned(s: DossierState, e: Event) -> dict[str, Any]:
+    return dict(status=Status.RETURNED, returned_at=e.at)
 
 
-def _apology(s: DossierState, e: Event) -> DossierState:
-    return replace(
-        s,
+def _apology(s: DossierState, e: Event) -> dict[str, Any]:
+    return dict(
         rescheduled_to=_t(e.data.get("new_appointment"), "new_appointment"),
         apology={"at": e.at.isoformat(), "by": e.actor, **e.data},
     )
 
 
 def _closed(status: Status) -> _Rule:
-    def rule(s: DossierState, e: Event) -> DossierState:
-        return replace(s, status=status, closed_at=e.at)
+    def rule(s: DossierState, e: Event) -> dict[str, Any]:
+        return dict(status=status, closed_at=e.at)
 
     return rule
 
 
-def _satisfaction(s: DossierState, e: Event) -> DossierState:
-    return replace(s, satisfaction=e.data.get("level", ""))
+def _satisfaction(s: DossierState, e: Event) -> dict[str, Any]:
+    return dict(satisfaction=e.data.get("level", ""))
 
 
 # For each event type: the statuses it may follow (None = the dossier has no events yet) and
@@ -277,13 +269,13 @@ def apply(state: DossierState | None, event: Event) -> DossierState:
     elif event.type is EventType.APOLOGY_ISSUED and current.apology is not None:
         reason = REVIEW_REASONS_VI["apology_twice"]
     if reason is not None:
-        flag = ReviewFlag(event.id, event.type.value, reason)
-        current = replace(current, review=(*current.review, flag))
+        changes = {"review": (*current.review, ReviewFlag(event.id, event.type.value, reason))}
     else:
-        current = RULES[event.type][1](current, event)
+        changes = RULES[event.type][1](current, event)
     last = current.last_event_at
     return replace(
         current,
+        **changes,
         event_count=current.event_count + 1,
         last_event_at=event.at if last is None or event.at > last else last,
     )

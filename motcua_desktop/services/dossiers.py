@@ -1,4 +1,4 @@
-"""The acts of a dossier's life at the counter, each one transaction: event, chain, outbox, read model."""
+"""The acts of a dossier's life at the counter, each one transaction: event, chain head, read model."""
 
 from __future__ import annotations
 
@@ -56,9 +56,11 @@ RETURN_METHODS = ("counter", "postal", "online")
 
 # The statements of an intake besides the event store's (a benchmark replays them alone).
 PROCEDURE_ROW = "SELECT updated_at, data FROM procedures WHERE code = ?"
-DAY_COUNTER = "SELECT last FROM day_counters WHERE day = ?"
-INSERT_DAY_COUNTER = "INSERT INTO day_counters (day, last) VALUES (?, ?)"
-UPDATE_DAY_COUNTER = "UPDATE day_counters SET last = ? WHERE day = ?"
+# The day's next number in one statement: the first of a day inserts 1, later ones add 1.
+NEXT_DAY_NUMBER = (
+    "INSERT INTO day_counters (day, last) VALUES (?, 1) "
+    "ON CONFLICT (day) DO UPDATE SET last = last + 1 RETURNING last"
+)
 
 ACT_TYPES: dict[Action, EventType] = {
     Action.HAND_OVER: EventType.HANDED_OVER,
@@ -394,13 +396,7 @@ class DossierService:
     def _next_code(self, session: eventstore.Tx, now: datetime) -> str:
         day = self._today(now)
         key = day.isoformat()
-        db = eventstore.raw(session)
-        row = db.execute(DAY_COUNTER, (key,)).fetchone()
-        counter = (row[0] if row else 0) + 1
-        if row is None:
-            db.execute(INSERT_DAY_COUNTER, (key, counter))
-        else:
-            db.execute(UPDATE_DAY_COUNTER, (counter, key))
+        (counter,) = eventstore.raw(session).execute(NEXT_DAY_NUMBER, (key,)).fetchone()
         return make_code(
             str(self.ws.setting("unit_code")), day, int(self.ws.setting("node_slot", 0)), counter
         )
@@ -422,7 +418,7 @@ class DossierService:
             node=self.node, seq=seq + 1, prev=prev, at=now, actor=actor.username,
             dossier=code, type=event_type, data=data,
         )  # fmt: skip
-        eventstore.append(session, event, stored_at=now, local=True)
+        eventstore.append(session, event, stored_at=now)
         return event
 
     @staticmethod

@@ -177,7 +177,7 @@ def apply_events(
                     )
                 )
                 break
-            eventstore.append(session, event, stored_at=now, local=False)
+            eventstore.append(session, event, stored_at=now)
             last_seq, last_hash = event.seq, event.hash
             report.stored += 1
             report.dossiers.add(event.dossier)

@@ -147,15 +147,19 @@ def search(workspace: Workspace, query: str, *, limit: int = 50) -> list[Dossier
         )
         if starting:
             return starting
-        # One query: the full-text match joined to the columns a list shows, newest first.
+        # The newest dossiers, not yet in the full-text index, read from the table; then one
+        # query: the full-text match joined to the columns a list shows, newest first.
         from sqlalchemy import text
 
         from ..storage import eventstore
 
+        tail = eventstore.search_tail(session, tokens)[:limit]
+        found = summaries(session, workspace.tz, record.id.in_(tail), limit=limit) if tail else []
         rows = session.execute(
-            text(_NAME_SEARCH), {"match": eventstore.name_match(tokens), "limit": limit}
+            text(_NAME_SEARCH),
+            {"match": eventstore.name_match(tokens), "limit": limit - len(found)},
         )
-        return [_summary(tuple(r), workspace.tz) for r in rows]
+        return found + [_summary(tuple(r), workspace.tz) for r in rows]
 
 
 def needs_review(workspace: Workspace, *, limit: int = 500) -> list[DossierSummary]:

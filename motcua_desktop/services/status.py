@@ -6,7 +6,7 @@ from typing import Any
 
 from sqlalchemy import func, select
 
-from ..storage.eventstore import outbox_count
+from ..storage.eventstore import waiting_count
 from ..storage.schema import DossierRecord, EventRecord, ProcedureRecord
 from .workspace import Workspace
 
@@ -34,7 +34,7 @@ def node_status(workspace: Workspace) -> dict[str, Any]:
             "dossiers": count(DossierRecord),
             "events": count(EventRecord),
             "procedures": count(ProcedureRecord),
-            "events_waiting_sync": outbox_count(session),
+            "events_waiting_sync": waiting_count(session, str(workspace.setting("node_id"))),
         }
     identity = {k: workspace.setting(k) for k in IDENTITY_KEYS}
     return {"data_dir": str(workspace.data_dir), **identity, **counts}

@@ -1,4 +1,9 @@
-"""Sync with the hub: enrol once, then push the outbox, pull siblings' events and downward data."""
+"""Sync with the hub: enrol once, then push this PC's new events, pull siblings' events and
+downward data.
+
+The events waiting to go up are the log itself: this node's events after ``sync_state.acked_seq``,
+the last one the hub acknowledged (``eventstore.waiting_rows``); an act writes nothing more.
+"""
 
 from __future__ import annotations
 
@@ -10,7 +15,7 @@ from datetime import datetime
 from json.encoder import encode_basestring
 from typing import Any
 
-from sqlalchemy import delete, func, select, text
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from ..domain.errors import MotcuaError, register_messages
@@ -18,12 +23,7 @@ from ..domain.events import Event, parse_time
 from ..domain.roles import Action
 from ..domain.sync_wire import PROTOCOL_VERSION
 from ..storage import eventstore
-from ..storage.schema import (
-    OutboxRecord,
-    SyncClockRecord,
-    SyncRejectionRecord,
-    SyncStateRecord,
-)
+from ..storage.schema import SyncClockRecord, SyncRejectionRecord, SyncStateRecord
 from .events_io import ImportReport, apply_events
 from .settings import write_settings
 from .sync_client import Credentials, HubClient, SyncError, SyncRefused
@@ -198,19 +198,13 @@ class _Link:
             )
 
 
-_OUTBOX_BATCH = (
-    "SELECT e.id, e.node, e.seq, e.at, e.actor, e.dossier, e.type, e.data, e.prev, e.hash, e.v "
-    "FROM outbox o JOIN events e ON e.id = o.event_id ORDER BY o.seq LIMIT ?"
-)
-
-
-def _outbox_batch(workspace: Workspace, limit: int) -> tuple[list[int], list[str]]:
+def _waiting_batch(workspace: Workspace, node: str, limit: int) -> tuple[list[int], list[str]]:
     """The oldest waiting events as wire JSON, built from the stored columns as they are.
 
     ``data`` is stored as its canonical JSON text, so it goes out without a parse and re-encode.
     """
     with workspace.db.reading() as session:
-        rows = eventstore.raw(session).execute(_OUTBOX_BATCH, (limit,)).fetchall()
+        rows = eventstore.waiting_rows(session, node, limit)
     text = encode_basestring  # json's own string escaper (ensure_ascii=False), without the call overhead
     seqs, parts = [], []
     for event_id, node, seq, at, actor, dossier, etype, data, prev, digest, version in rows:
@@ -227,7 +221,7 @@ def _push(link: _Link, report: SyncReport) -> None:
     requeued = False
     last_ack = -1
     while True:
-        seqs, parts = _outbox_batch(link.ws, PUSH_BATCH)
+        seqs, parts = _waiting_batch(link.ws, link.creds.node, PUSH_BATCH)
         if not seqs:
             return
         head = json.dumps(
@@ -246,7 +240,7 @@ def _push(link: _Link, report: SyncReport) -> None:
         except SyncRefused as refusal:
             if refusal.reason == "chain.gap" and not requeued:
                 # The hub lost events it had acknowledged (restored from a backup): resend them.
-                _requeue(link.ws, link.creds.node, int(refusal.detail.get("expected_seq", 1)))
+                _requeue(link.ws, int(refusal.detail.get("expected_seq", 1)))
                 requeued = True
                 continue
             raise
@@ -264,7 +258,6 @@ def _push(link: _Link, report: SyncReport) -> None:
 def _acknowledge(workspace: Workspace, ack: int, rejected: list[dict[str, Any]]) -> None:
     now = workspace.clock().isoformat()
     with workspace.db.writing() as session:
-        session.execute(delete(OutboxRecord).where(OutboxRecord.seq <= ack))
         for item in rejected:
             session.merge(
                 SyncRejectionRecord(
@@ -280,15 +273,12 @@ def _acknowledge(workspace: Workspace, ack: int, rejected: list[dict[str, Any]])
         state.acked_seq = max(state.acked_seq, ack)
 
 
-def _requeue(workspace: Workspace, node: str, from_seq: int) -> None:
+def _requeue(workspace: Workspace, from_seq: int) -> None:
+    """Send again from ``from_seq``: the hub no longer has what it acknowledged after it."""
     with workspace.db.writing() as session:
-        session.execute(
-            text(
-                "INSERT OR IGNORE INTO outbox (event_id, seq) "
-                "SELECT id, seq FROM events WHERE node = :node AND seq >= :seq"
-            ),
-            {"node": node, "seq": from_seq},
-        )
+        state = _state(session)
+        assert state is not None
+        state.acked_seq = min(state.acked_seq, max(0, from_seq - 1))
 
 
 def _pull(link: _Link, report: SyncReport) -> None:
@@ -384,7 +374,7 @@ def _record_outcome(workspace: Workspace, error: SyncError | None) -> None:
 def sync_status(workspace: Workspace) -> SyncStatus:
     """The node's sync state as the status bar and ``motcua sync status`` show it."""
     with workspace.db.reading() as session:
-        waiting = eventstore.outbox_count(session)
+        waiting = eventstore.waiting_count(session, str(workspace.setting("node_id")))
         state = _state(session)
         rejected = session.execute(
             select(func.count()).select_from(SyncRejectionRecord)

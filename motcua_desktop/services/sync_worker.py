@@ -24,8 +24,8 @@ def backoff_delay(failures: int, *, base: float, cap: float, rng: random.Random)
 class SyncWorker:
     """Pushes then pulls on its own thread; never touches Qt.
 
-    Every ``poll`` seconds it looks at the outbox and syncs at once when events wait (an act
-    reaches the hub within about a second); otherwise it syncs every ``interval`` seconds to pull
+    Every ``poll`` seconds it counts the events waiting and syncs at once when there are any (an
+    act reaches the hub within about a second); otherwise it syncs every ``interval`` seconds to pull
     siblings' events. After a failure it waits with backoff and jitter (at most ``max_delay``),
     so it notices by itself when the network returns. ``wake()`` asks for a sync now.
     """
@@ -80,7 +80,7 @@ class SyncWorker:
 
     def _waiting(self) -> int:
         with self.ws.db.reading() as session:
-            return eventstore.outbox_count(session)
+            return eventstore.waiting_count(session, str(self.ws.setting("node_id")))
 
     def _run(self) -> None:
         client: HubClient | None = None
@@ -94,7 +94,7 @@ class SyncWorker:
                     try:
                         due = self._waiting() > 0
                     except Exception:  # a busy or closing database: try again next poll
-                        log.exception("sync worker could not read the outbox")
+                        log.exception("sync worker could not count the events waiting")
                 if not due:
                     self._wake.wait(self.poll)
                     since_full += self.poll

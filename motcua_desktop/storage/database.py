@@ -1,9 +1,10 @@
 """Opening the local SQLite database: durability pragmas, explicit transactions, migrations.
 
-SQLAlchemy loads with the first unit of work that needs it (``reading``, ``writing``,
-``writing_raw``): the start-up's few reads (settings, users, catalog, calendar) go through
-``snapshot``, a read transaction on a bare ``sqlite3`` connection to the same file with the same
-pragmas, so the app's first form shows without loading the ORM.
+SQLAlchemy loads with the first unit of work that needs it (``reading``, ``writing``): the
+start-up's few reads (settings, users, catalog, calendar) go through ``snapshot``, a read
+transaction on a bare ``sqlite3`` connection to the same file with the same pragmas, so the app's
+first form shows without loading the ORM. Acts on hot paths write through ``writing_raw``, on a
+bare connection too.
 """
 
 from __future__ import annotations
@@ -71,7 +72,8 @@ def make_engine(path: Path | str) -> Engine:
 
 class Database:
     """The node's database: one engine (made on first use), a session factory for reads and one
-    for writes, and bare read-only connections for ``snapshot``.
+    for writes, bare read-only connections for ``snapshot`` and one bare write connection for
+    ``writing_raw``.
 
     ``hold_writes(gate)`` makes every write transaction call ``gate()`` first: the app opens its
     data before the whole-file check has finished (``services.startup``), and no act may write to
@@ -87,6 +89,8 @@ class Database:
         self._engine_lock = threading.RLock()
         self._lock = threading.Lock()
         self._idle: list[sqlite3.Connection] = []  # snapshot connections not in use
+        self._writer: sqlite3.Connection | None = None  # ``writing_raw``'s own connection
+        self._write_lock = threading.Lock()
 
     def __repr__(self) -> str:
         return f"Database({str(self.path)!r})"
@@ -140,19 +144,29 @@ class Database:
 
     @contextmanager
     def writing_raw(self) -> Iterator[sqlite3.Connection]:
-        """The same one-transaction unit of work on the bare driver connection (hot paths).
+        """The same one-transaction unit of work on a bare driver connection (hot paths).
 
-        The connection comes from the engine's pool with the same pragmas; BEGIN IMMEDIATE and
+        The connection is this database's own, kept open between acts with the same pragmas
+        (no pool checkout, no reset on return); one act at a time uses it. BEGIN IMMEDIATE and
         COMMIT are explicit, and any exception rolls everything back.
         """
         self._pass_gate()
-        pooled = self.engine.raw_connection()
-        conn: sqlite3.Connection = pooled.driver_connection  # type: ignore[assignment]
+        if not self._write_lock.acquire(timeout=BUSY_TIMEOUT_MS / 1000):
+            raise sqlite3.OperationalError("database is locked")
         try:
-            with immediate(conn):
-                yield conn
+            conn = self._writer
+            if conn is None:
+                conn = self._writer = self._connect()
+            try:
+                with immediate(conn):
+                    yield conn
+            except BaseException:
+                if conn.in_transaction:  # a failed COMMIT (disk full, I/O error) left it open
+                    self._writer = None
+                    conn.close()  # rolls back; a fresh connection serves the next act
+                raise
         finally:
-            pooled.close()
+            self._write_lock.release()
 
     @contextmanager
     def snapshot(self) -> Iterator[sqlite3.Connection]:
@@ -178,21 +192,33 @@ class Database:
         with self._lock:
             if self._idle:
                 return self._idle.pop()
-        conn = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False)
+        conn = self._connect()
         try:
-            configure(conn)
             conn.execute("PRAGMA query_only=ON")
         except BaseException:
             conn.close()
             raise
         return conn
 
+    def _connect(self) -> sqlite3.Connection:
+        """A bare connection to the file with the pragmas every connection has (any thread)."""
+        conn = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False)
+        try:
+            configure(conn)
+        except BaseException:
+            conn.close()
+            raise
+        return conn
+
     def dispose(self) -> None:
-        """Close the connections not in use: the engine's pool and the idle snapshot ones."""
+        """Close the connections not in use: the engine's pool, the idle snapshot ones and the
+        write connection (after the act using it, if any)."""
         with self._lock:
             idle, self._idle = self._idle, []
+        with self._write_lock:
+            writer, self._writer = self._writer, None
         engine = self._engine
-        for conn in idle:
+        for conn in (*idle, *filter(None, [writer])):
             conn.close()
         if engine is not None:
             engine.dispose()

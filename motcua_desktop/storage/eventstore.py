@@ -1,4 +1,4 @@
-"""The append-only event log, the per-node chain heads, the outbox and the dossier read model."""
+"""The append-only event log, the per-node chain heads, the upload queue and the dossier read model."""
 
 from __future__ import annotations
 
@@ -10,13 +10,13 @@ from datetime import datetime
 from enum import Enum
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ..domain.dossier import DossierState
 from ..domain.events import GENESIS_HASH, Event, EventType, canonical_json, parse_time
-from ..domain.text import fold
-from .schema import EventRecord, NodeChainRecord, OutboxRecord
+from ..domain.text import fold, search_tokens
+from .schema import SEARCH_TAIL, EventRecord, NodeChainRecord
 from .timekeys import utc_key
 
 Tx = Session | sqlite3.Connection
@@ -40,7 +40,6 @@ _INSERT_EVENT = (
 )
 _INSERT_HEAD = "INSERT INTO node_chains (node, last_seq, last_hash, last_at) VALUES (?, ?, ?, ?)"
 _UPDATE_HEAD = "UPDATE node_chains SET last_seq = ?, last_hash = ?, last_at = ? WHERE node = ?"
-_INSERT_OUTBOX = "INSERT INTO outbox (event_id, seq) VALUES (?, ?)"
 
 
 def chain_head(session: Tx, node: str) -> tuple[int, str]:
@@ -55,8 +54,8 @@ def chain_state(session: Tx, node: str) -> tuple[int, str, str | None]:
     return (row[0], row[1], row[2]) if row else (0, GENESIS_HASH, None)
 
 
-def append(session: Tx, event: Event, *, stored_at: datetime, local: bool) -> None:
-    """Write one event and move its node's chain head; a local event also enters the outbox.
+def append(session: Tx, event: Event, *, stored_at: datetime) -> None:
+    """Write one event and move its node's chain head.
 
     The caller has checked that ``event.seq`` and ``event.prev`` continue the chain.
     """
@@ -75,8 +74,6 @@ def append(session: Tx, event: Event, *, stored_at: datetime, local: bool) -> No
         db.execute(_INSERT_HEAD, (event.node, 1, event.hash, at))
     else:
         db.execute(_UPDATE_HEAD, (event.seq, event.hash, at, event.node))
-    if local:
-        db.execute(_INSERT_OUTBOX, (event.id, event.seq))
 
 
 def _row_to_event(row: Any) -> Event:
@@ -138,8 +135,28 @@ def known_nodes(session: Session) -> list[tuple[str, int, str]]:
     return [(r[0], r[1], r[2]) for r in rows]
 
 
-def outbox_count(session: Session) -> int:
-    return session.execute(select(func.count()).select_from(OutboxRecord)).scalar_one()
+# The upload queue is the log itself: this node's events after the last one the hub acknowledged
+# (``sync_state.acked_seq``; none before the node enrolled). Nothing else is written per act.
+_WAITING = (
+    "SELECT COALESCE((SELECT last_seq FROM node_chains WHERE node = ?), 0) "
+    "- COALESCE((SELECT acked_seq FROM sync_state), 0)"
+)
+_WAITING_EVENTS = (
+    "SELECT id, node, seq, at, actor, dossier, type, data, prev, hash, v FROM events "
+    "WHERE node = ? AND seq > COALESCE((SELECT acked_seq FROM sync_state), 0) ORDER BY seq LIMIT ?"
+)
+
+
+def waiting_count(session: Tx, node: str) -> int:
+    """How many of this node's events the hub has not acknowledged yet."""
+    (count,) = raw(session).execute(_WAITING, (node,)).fetchone()
+    return max(0, int(count))
+
+
+def waiting_rows(session: Tx, node: str, limit: int) -> list[tuple[Any, ...]]:
+    """The oldest of them, as stored: (id, node, seq, at, actor, dossier, type, data, prev, hash,
+    v), ``data`` in its canonical JSON text."""
+    return raw(session).execute(_WAITING_EVENTS, (node, limit)).fetchall()
 
 
 _SCALARS = frozenset({str, int, float, bool, type(None)})
@@ -241,3 +258,33 @@ def name_match(tokens: Sequence[str]) -> str:
     cheap; the clerk is still typing only the last one.
     """
     return " ".join([*(f'"{t}"' for t in tokens[:-1]), f'"{tokens[-1]}"*'])
+
+
+def search_tail(session: Tx, tokens: Sequence[str]) -> list[int]:
+    """Ids of the dossiers not yet in the full-text index whose names match, newest first.
+
+    The same match as ``name_match``: earlier words whole, the last one as a prefix. The tail is
+    at most ``schema.SEARCH_BATCH`` rows, read by their ids.
+    """
+    *whole, last = tokens
+    found = []
+    for dossier_id, name in raw(session).execute(SEARCH_TAIL):
+        words = search_tokens(name)
+        if all(w in words for w in whole) and any(w.startswith(last) for w in words):
+            found.append(dossier_id)
+    return sorted(found, reverse=True)
+
+
+def index_search_tail(session: Tx) -> int:
+    """Put the dossiers not yet in the full-text index into it now; how many there were.
+
+    Searches never need this (they read the tail); an audit of the whole index against the table
+    (FTS5's ``integrity-check``) does.
+    """
+    db = raw(session)
+    done = db.execute(
+        "INSERT INTO dossier_search(rowid, name_folded) "
+        f"SELECT id, name_folded FROM ({SEARCH_TAIL}) ORDER BY id"
+    ).rowcount
+    db.execute("UPDATE dossier_search_mark SET upto = (SELECT COALESCE(MAX(id), 0) FROM dossiers)")
+    return done

@@ -7,7 +7,6 @@ from typing import Any
 from sqlalchemy import (
     JSON,
     Boolean,
-    ForeignKey,
     Index,
     Integer,
     String,
@@ -98,14 +97,6 @@ class NodeChainRecord(Base):
     last_at: Mapped[str | None] = mapped_column(String(40), nullable=True)
 
 
-class OutboxRecord(Base):
-    """This node's events not yet acknowledged by the hub."""
-
-    __tablename__ = "outbox"
-    event_id: Mapped[str] = mapped_column(ForeignKey("events.id"), primary_key=True)
-    seq: Mapped[int] = mapped_column(Integer, index=True)
-
-
 class DayCounterRecord(Base):
     """This node's last daily number per day, for dossier codes."""
 
@@ -159,14 +150,54 @@ class DossierRecord(Base):
     )
 
 
-# Full-text index over the folded applicant name (diacritics removed, đ -> d), kept in step with
-# the dossiers table by triggers (external content: the text is stored once, in dossiers).
+# Full-text index over the folded applicant name (diacritics removed, đ -> d), kept by triggers
+# (external content: the text is stored once, in dossiers).
 # The prefix indexes make a one- or two-letter last word ("tran thi h") a single doclist read.
 SEARCH_TABLE_DDL = (
     "CREATE VIRTUAL TABLE dossier_search USING fts5("
     "name_folded, content='dossiers', content_rowid='id', tokenize='unicode61', prefix='1 2 3')"
 )
+
+# New dossiers join the index in batches (0005). Each commit of a full-text write adds a segment
+# and rewrites the index's structure, a third of the pages an intake wrote; a batch of
+# SEARCH_BATCH names is one segment. ``dossier_search_mark.upto`` is the last id indexed:
+# every row at or below it is in the index as it stands, no row above it is. The insert that
+# brings the tail above the mark to SEARCH_BATCH rows indexes all of it, in its own transaction,
+# so the tail never grows longer whoever writes (the app, the CLI, a sync). Searches read the
+# short tail from the table itself (``services.lookup``).
+SEARCH_BATCH = 64
+SEARCH_MARK_DDL = (
+    "CREATE TABLE dossier_search_mark ("
+    "id INTEGER PRIMARY KEY CHECK (id = 1), upto INTEGER NOT NULL)"
+)
+_MARK = "(SELECT upto FROM dossier_search_mark)"
+_INDEX_ROW = "INSERT INTO dossier_search(rowid, name_folded) VALUES (new.id, new.name_folded)"
+_UNINDEX_ROW = (
+    "INSERT INTO dossier_search(dossier_search, rowid, name_folded) "
+    "VALUES ('delete', old.id, old.name_folded)"
+)
 SEARCH_TRIGGERS_DDL = (
+    # One trigger, its statements in this order (SQLite fires separate triggers in no order to
+    # rely on): an id at or below the mark (reused after a delete) is indexed at once; an id
+    # that fills the batch indexes the whole tail; then the mark moves.
+    "CREATE TRIGGER dossiers_ai AFTER INSERT ON dossiers BEGIN "
+    "INSERT INTO dossier_search(rowid, name_folded) "
+    f"SELECT new.id, new.name_folded WHERE new.id <= {_MARK}; "
+    "INSERT INTO dossier_search(rowid, name_folded) SELECT id, name_folded FROM dossiers "
+    f"WHERE new.id >= {_MARK} + {SEARCH_BATCH} AND id > {_MARK} ORDER BY id; "
+    "UPDATE dossier_search_mark SET upto = (SELECT MAX(id) FROM dossiers) "
+    f"WHERE new.id >= upto + {SEARCH_BATCH}; END",
+    f"CREATE TRIGGER dossiers_ad AFTER DELETE ON dossiers WHEN old.id <= {_MARK} "
+    f"BEGIN {_UNINDEX_ROW}; END",
+    "CREATE TRIGGER dossiers_au AFTER UPDATE OF name_folded ON dossiers "
+    f"WHEN old.name_folded IS NOT new.name_folded AND old.id <= {_MARK} "
+    f"BEGIN {_UNINDEX_ROW}; {_INDEX_ROW}; END",
+)
+SEARCH_TRIGGERS = ("dossiers_ai", "dossiers_ad", "dossiers_au")
+SEARCH_TAIL = f"SELECT id, name_folded FROM dossiers WHERE id > {_MARK}"
+
+# The triggers as released in 0001 to 0004: every insert indexed in its own transaction.
+SEARCH_TRIGGERS_V1_DDL = (
     "CREATE TRIGGER dossiers_ai AFTER INSERT ON dossiers BEGIN "
     "INSERT INTO dossier_search(rowid, name_folded) VALUES (new.id, new.name_folded); END",
     "CREATE TRIGGER dossiers_ad AFTER DELETE ON dossiers BEGIN "
@@ -178,7 +209,7 @@ SEARCH_TRIGGERS_DDL = (
     "VALUES ('delete', old.id, old.name_folded); "
     "INSERT INTO dossier_search(rowid, name_folded) VALUES (new.id, new.name_folded); END",
 )
-SEARCH_TRIGGERS = ("dossiers_ai", "dossiers_ad", "dossiers_au")
+SEARCH_TRIGGERS_V1 = ("dossiers_ai", "dossiers_ad", "dossiers_au")
 
 
 class SyncStateRecord(Base):
@@ -191,7 +222,7 @@ class SyncStateRecord(Base):
     node_key: Mapped[str] = mapped_column(String(64))
     counter: Mapped[int] = mapped_column(Integer, default=0)
     pull_cursor: Mapped[int] = mapped_column(Integer, default=0)
-    acked_seq: Mapped[int] = mapped_column(Integer, default=0)
+    acked_seq: Mapped[int] = mapped_column(Integer, default=0)  # the log after it waits to go up
     catalog_version: Mapped[int] = mapped_column(Integer, default=0)
     calendar_version: Mapped[int] = mapped_column(Integer, default=0)
     users_version: Mapped[int] = mapped_column(Integer, default=0)

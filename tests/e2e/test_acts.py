@@ -17,6 +17,7 @@ from motcua_desktop.services.calendar_service import set_override
 from motcua_desktop.services.dossiers import DossierService
 from motcua_desktop.services.intake import ApplicantInput, IntakeRequest
 from motcua_desktop.services.users import create_user
+from motcua_desktop.storage.schema import SEARCH_BATCH
 
 TZ = ZoneInfo("Asia/Ho_Chi_Minh")
 UNIT = "000.12.34.H40"
@@ -466,6 +467,32 @@ def _names(node, query):
 )
 def test_search_finds_dossiers_the_way_clerks_type(node, people, query, expected):
     assert _names(node, query) == expected
+
+
+def test_any_word_finds_a_dossier_before_and_after_it_joins_the_full_text_index(node, people):
+    """Names join the full-text index a batch at a time; a search never misses the newest ones."""
+
+    def indexed_up_to() -> int:
+        with node.ws.db.snapshot() as conn:
+            return conn.execute("SELECT upto FROM dossier_search_mark").fetchone()[0]
+
+    def dao_id() -> int:
+        with node.ws.db.snapshot() as conn:
+            row = conn.execute("SELECT id FROM dossiers WHERE code = ?", (people["Trần Thị Đào"],))
+            return row.fetchone()[0]
+
+    assert dao_id() > indexed_up_to()  # not in the index yet: read from the table
+    assert _names(node, "dao") == {"Trần Thị Đào"}
+    assert _names(node, "thi da") == {"Trần Thị Đào"}
+    for n in range(SEARCH_BATCH):
+        node.service.receive(
+            node.clerk, IntakeRequest(THREE_DAYS, ApplicantInput(f"Phan Văn Số {n}"))
+        )
+    assert dao_id() <= indexed_up_to()  # in the index now
+    assert _names(node, "dao") == {"Trần Thị Đào"}
+    assert _names(node, "thi da") == {"Trần Thị Đào"}
+    together = lookup.search(node.ws, "van so", limit=100)  # from the index and the tail
+    assert len({row.applicant_name for row in together}) == len(together) == SEARCH_BATCH
 
 
 def test_search_by_code_typed_or_scanned(node, people):

@@ -4,7 +4,7 @@ Each round starts a worker (``crash_child.py``) on the same data folder; it open
 like a restarted app (recovering the WAL left by the previous kill) and commits acts in a loop,
 reporting each one on stdout only after its transaction committed. The test kills it with
 SIGKILL at a random moment. After all rounds every reported act must be in the database and the
-database must be whole: SQLite integrity, hash chains, outbox, read model, full-text index.
+database must be whole: SQLite integrity, hash chains, upload queue, read model, full-text index.
 
 ``MOTCUA_CRASH_ROUNDS`` (default 100) sets the number of rounds, ``MOTCUA_CRASH_SEED`` replays one
 run (the seed is in every failure message).
@@ -213,10 +213,14 @@ def audit_sqlite(db_path: Path) -> None:
         assert conn.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
         assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
         conn.execute("INSERT INTO dossier_search(dossier_search) VALUES('integrity-check')")
-        # rank = 1: also compare the index with the external content table (the dossiers rows).
+        # rank = 1: also compare the index with the external content table (the dossiers rows),
+        # once the newest rows, not yet indexed (schema.SEARCH_BATCH), are in it; then undone.
+        conn.execute("BEGIN")
+        eventstore.index_search_tail(conn)
         conn.execute(
             "INSERT INTO dossier_search(dossier_search, rank) VALUES('integrity-check', 1)"
         )
+        conn.execute("ROLLBACK")
         duplicates = conn.execute(
             "SELECT code, COUNT(*) FROM dossiers GROUP BY code HAVING COUNT(*) > 1"
         ).fetchall()
@@ -260,7 +264,7 @@ def _read_model(run: Any) -> dict[str, dict[str, Any]]:
 
 
 def audit_workspace(data_dir: Path, tally: Tally, since: str) -> None:
-    """Chains, outbox, read model against the fold, and every reported act present."""
+    """Chains, upload queue, read model against the fold, and every reported act present."""
     ws = open_workspace(data_dir)
     node = str(ws.setting("node_id"))
     try:
@@ -273,8 +277,8 @@ def audit_workspace(data_dir: Path, tally: Tally, since: str) -> None:
                 assert (events[-1].seq, events[-1].hash) == (last_seq, last_hash), head_node
             run = session.connection().exec_driver_sql
             local = set(run("SELECT id, seq FROM events WHERE node = ?", (node,)).fetchall())
-            outbox = set(run("SELECT event_id, seq FROM outbox").fetchall())
-            assert outbox == local, "the outbox must hold exactly the unsynced local events"
+            waiting = {(r[0], r[2]) for r in eventstore.waiting_rows(session, node, len(local) + 1)}
+            assert waiting == local, "the upload queue must hold exactly the unsynced local events"
             nodes = {r[0] for r in run("SELECT DISTINCT node FROM events").fetchall()}
             assert nodes == {h[0] for h in heads}
             present = Counter(

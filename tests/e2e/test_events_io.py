@@ -15,7 +15,7 @@ from motcua_desktop.domain.errors import ImportFailed, PermissionDenied
 from motcua_desktop.domain.events import Event, canonical_json
 from motcua_desktop.services import events_io, lookup
 from motcua_desktop.services.intake import ApplicantInput, IntakeRequest
-from motcua_desktop.storage.eventstore import outbox_count
+from motcua_desktop.storage.eventstore import waiting_count
 
 TZ = ZoneInfo("Asia/Ho_Chi_Minh")
 
@@ -88,7 +88,7 @@ def test_sibling_imports_the_same_events_and_folds_the_same_dossiers(pcs):
     assert {r.code for r in lookup.with_status(b.ws, Status.PROCESSING)} == {codes[1], own}
     # A's events are a sibling's: B's upload queue still holds only B's own event.
     with b.ws.db.reading() as session:
-        assert outbox_count(session) == 1
+        assert waiting_count(session, str(b.ws.setting("node_id"))) == 1
 
 
 def test_reimport_is_idempotent(pcs):

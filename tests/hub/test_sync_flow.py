@@ -53,13 +53,10 @@ def test_a_second_sync_sends_nothing_and_resending_is_harmless(enrolled, hub_eng
     node.receive()
     sync_once(node.ws)
     assert sync_once(node.ws).pushed == 0
-    # The outbox refilled by hand (e.g. a reply lost after the hub committed): duplicates only.
+    # The acknowledgement forgotten (e.g. a reply lost after the hub committed): duplicates only.
     with node.ws.db.writing() as session:
-        for event in node.own_events():
-            session.execute(
-                text("INSERT INTO outbox (event_id, seq) VALUES (:i, :s)"),
-                {"i": event.id, "s": event.seq},
-            )
+        session.execute(text("UPDATE sync_state SET acked_seq = 0"))
+    assert sync_status(node.ws).waiting == len(node.own_events()) == 1
     again = sync_once(node.ws)
     assert (again.pushed, again.duplicates, again.acknowledged_seq) == (0, 1, 1)
     assert sync_status(node.ws).waiting == 0

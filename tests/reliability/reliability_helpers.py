@@ -23,8 +23,23 @@ def receive(ws: Workspace, clerk: User, name: str = "Nguyễn Văn Sao Lưu") ->
     return DossierService(ws).receive(clerk, request).code
 
 
+def _waiting(conn: sqlite3.Connection) -> list[str]:
+    """The ids of the events waiting for the hub, in any schema: the outbox table (before 0005),
+    else this node's events after the hub's last acknowledgement."""
+    tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    if "outbox" in tables:
+        return [r[0] for r in conn.execute("SELECT event_id FROM outbox ORDER BY seq")]
+    (node,) = conn.execute("SELECT json_extract(value, '$') FROM settings WHERE key = 'node_id'")
+    acked = conn.execute("SELECT acked_seq FROM sync_state").fetchall() or [(0,)]
+    rows = conn.execute(
+        "SELECT id FROM events WHERE node = ? AND seq > ? ORDER BY seq", (node[0], acked[0][0])
+    )
+    return [r[0] for r in rows]
+
+
 def snapshot(db_path: Path) -> dict[str, Any]:
-    """Everything a user would miss: events (ids, hashes), dossiers' read model, chain heads."""
+    """Everything a user would miss: events (ids, hashes), dossiers' read model, chain heads and
+    the events waiting for the hub."""
     conn = sqlite3.connect(db_path)
     try:
         events = conn.execute(
@@ -35,8 +50,10 @@ def snapshot(db_path: Path) -> dict[str, Any]:
             for code, status, state in conn.execute("SELECT code, status, state FROM dossiers")
         }
         heads = conn.execute("SELECT node, last_seq, last_hash FROM node_chains ORDER BY node")
-        outbox = conn.execute("SELECT event_id, seq FROM outbox ORDER BY seq").fetchall()
-        return {"events": events, "dossiers": dossiers, "heads": heads.fetchall(), "outbox": outbox}
+        return {
+            "events": events, "dossiers": dossiers, "heads": heads.fetchall(),
+            "waiting": _waiting(conn),
+        }  # fmt: skip
     finally:
         conn.close()
 

@@ -228,6 +228,7 @@ def test_power_cut_during_sync_loses_nothing_between_the_outbox_and_the_hub(
     from motcua_desktop.hub.store import issue_enroll_code
     from motcua_desktop.services.sync import enroll, sync_once
     from motcua_desktop.services.workspace import open_workspace
+    from motcua_desktop.storage import eventstore
 
     seed = _seed()
     rounds = max(10, ROUNDS // 2)
@@ -254,20 +255,19 @@ def test_power_cut_during_sync_loses_nothing_between_the_outbox_and_the_hub(
                     local = dict(
                         run("SELECT id, hash FROM events WHERE node = ?", (node,)).fetchall()
                     )
-                    outbox = {r[0] for r in run("SELECT event_id FROM outbox").fetchall()}
+                    waiting = {r[0] for r in eventstore.waiting_rows(session, node, 10**6)}
                     codes = {r[0] for r in run("SELECT code FROM dossiers").fetchall()}
                 on_hub = _hub_events(hub_engine, node)
                 assert len(on_hub) > baseline, "nothing was pushed: the test proves nothing"
                 assert all(local.get(i) == h for i, h in on_hub.items()), "hub and PC disagree"
-                assert set(local) == set(on_hub) | outbox, (
+                assert set(local) == set(on_hub) | waiting, (
                     "an event is neither on the hub nor queued"
                 )
                 lost = [act for act in record.acts if act[0] not in codes]
                 assert not lost, f"acts reported but lost: {lost[:5]}"
                 sync_once(ws)  # the network is back: everything reaches the hub
                 with ws.db.reading() as session:
-                    waiting = session.connection().exec_driver_sql("SELECT COUNT(*) FROM outbox")
-                    assert waiting.scalar() == 0
+                    assert eventstore.waiting_count(session, node) == 0
                 final = _hub_events(hub_engine, node)
                 assert {i: final.get(i) for i in local} == local  # every local event, same hash
             finally:

@@ -62,7 +62,7 @@ def test_a_stored_database_upgrades_with_every_dossier_and_event_intact(
     ws = open_workspace(data_dir)
     try:
         assert current_revision(ws.db.engine) == head_revision()
-        assert snapshot(db_path) == before  # same ids, hashes, read model, chain heads, outbox
+        assert snapshot(db_path) == before  # same ids, hashes, read model, chain heads, queue
         assert integrity(db_path) == "ok"
         with ws.db.reading() as session:
             for node, _seq, _hash in eventstore.known_nodes(session):

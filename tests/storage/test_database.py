@@ -7,8 +7,10 @@ import pytest
 from sqlalchemy import text
 
 from motcua_desktop.domain.errors import MotcuaError
+from motcua_desktop.storage import eventstore
 from motcua_desktop.storage.database import DB_FILENAME, Database, make_engine
 from motcua_desktop.storage.migrations import current_revision, head_revision, upgrade
+from motcua_desktop.storage.schema import SEARCH_BATCH
 
 
 @pytest.fixture
@@ -41,11 +43,6 @@ def test_events_cannot_be_rewritten_or_deleted(db: Database):
         assert session.execute(text("SELECT actor FROM events")).scalar() == "a"
 
 
-def test_outbox_refuses_an_unknown_event(db: Database):
-    with pytest.raises(Exception, match="FOREIGN KEY"), db.writing() as session:
-        session.execute(text("INSERT INTO outbox (event_id, seq) VALUES ('nope', 1)"))
-
-
 def test_a_failed_act_writes_nothing(db: Database):
     with pytest.raises(RuntimeError), db.writing() as session:
         session.execute(text("INSERT INTO day_counters (day, last) VALUES ('2026-01-01', 1)"))
@@ -54,26 +51,75 @@ def test_a_failed_act_writes_nothing(db: Database):
         assert session.execute(text("SELECT count(*) FROM day_counters")).scalar() == 0
 
 
-def test_fts_follows_the_dossier_table(db: Database):
-    row = (
-        "INSERT INTO dossiers (code, status, procedure_code, procedure_name, field, channel, applicant_name, "
-        "name_folded, id_number, phone, holder_user, holder_unit, needs_review, updated_at, state) VALUES "
-        "(:code, 'processing', 'p', 'p', 'f', 'direct', :name, :folded, '', '', '', '', 0, 'x', '{}')"
-    )
+_DOSSIER_ROW = (
+    "INSERT INTO dossiers (code, status, procedure_code, procedure_name, field, channel, applicant_name, "
+    "name_folded, id_number, phone, holder_user, holder_unit, needs_review, updated_at, state) VALUES "
+    "(:code, 'processing', 'p', 'p', 'f', 'direct', :name, :folded, '', '', '', '', 0, 'x', '{}')"
+)
+_MATCH = "SELECT count(*) FROM dossier_search WHERE dossier_search MATCH :q"
+
+
+def _add_dossiers(db: Database, names: list[str], start: int = 1) -> None:
     with db.writing() as session:
-        session.execute(
-            text(row), {"code": "A-260101-0001", "name": "Đỗ Thị Lan", "folded": "do thi lan"}
-        )
-        session.execute(
-            text("UPDATE dossiers SET name_folded = 'do thi lanh' WHERE code = 'A-260101-0001'")
-        )
-    with db.reading() as session:
-        match = "SELECT count(*) FROM dossier_search WHERE dossier_search MATCH :q"
-        assert session.execute(text(match), {"q": '"lanh"'}).scalar() == 1
-        assert session.execute(text(match), {"q": '"lan"'}).scalar() == 0
+        for n, folded in enumerate(names, start=start):
+            session.execute(
+                text(_DOSSIER_ROW), {"code": f"A-260101-{n:04d}", "name": folded, "folded": folded}
+            )
+
+
+def _audit_search(db: Database) -> None:
+    """FTS5's own check of the index, then against the table once the tail is indexed too."""
+    with db.writing() as session:
         session.execute(
             text("INSERT INTO dossier_search(dossier_search) VALUES ('integrity-check')")
         )
+        eventstore.index_search_tail(session)
+        session.execute(
+            text("INSERT INTO dossier_search(dossier_search, rank) VALUES ('integrity-check', 1)")
+        )
+
+
+def test_new_dossiers_join_the_search_index_a_batch_at_a_time(db: Database):
+    _add_dossiers(db, ["do thi lan"])
+    with db.reading() as session:
+        assert session.execute(text(_MATCH), {"q": '"lan"'}).scalar() == 0  # in the tail
+        assert eventstore.search_tail(session, ["thi", "la"]) == [1]
+        assert eventstore.search_tail(session, ["th", "lan"]) == []  # earlier words are whole
+    _add_dossiers(db, [f"nguyen van {n}" for n in range(2, SEARCH_BATCH)], start=2)
+    with db.reading() as session:
+        assert session.execute(text(_MATCH), {"q": '"lan"'}).scalar() == 0
+        assert len(eventstore.search_tail(session, ["nguyen", "v"])) == SEARCH_BATCH - 2
+    _add_dossiers(db, ["tran van lan"], start=SEARCH_BATCH)  # the batch is full: all indexed
+    with db.reading() as session:
+        assert session.execute(text(_MATCH), {"q": '"lan"'}).scalar() == 2
+        assert session.execute(text(_MATCH), {"q": '"nguyen"'}).scalar() == SEARCH_BATCH - 2
+        assert eventstore.search_tail(session, ["nguyen"]) == []
+        mark = session.execute(text("SELECT upto FROM dossier_search_mark")).scalar()
+        assert mark == SEARCH_BATCH
+    _audit_search(db)
+
+
+def test_the_search_index_follows_renames_and_deletes_in_and_out_of_the_tail(db: Database):
+    _add_dossiers(db, [f"le van {n}" for n in range(1, SEARCH_BATCH + 1)])  # indexed
+    _add_dossiers(db, ["do thi lan"], start=SEARCH_BATCH + 1)  # in the tail
+    with db.writing() as session:
+        for code, folded in (
+            ("A-260101-0001", "do thi lanh"),
+            (f"A-260101-{SEARCH_BATCH + 1:04d}", "do thi hoa"),
+        ):
+            session.execute(
+                text("UPDATE dossiers SET name_folded = :f WHERE code = :c"),
+                {"f": folded, "c": code},
+            )
+        session.execute(text("DELETE FROM dossiers WHERE code = 'A-260101-0002'"))
+    with db.reading() as session:
+        assert session.execute(text(_MATCH), {"q": '"lanh"'}).scalar() == 1
+        assert session.execute(text(_MATCH), {"q": '"le"'}).scalar() == SEARCH_BATCH - 2
+        assert eventstore.search_tail(session, ["hoa"]) == [SEARCH_BATCH + 1]
+        assert eventstore.search_tail(session, ["lan"]) == []
+    _audit_search(db)
+    with db.reading() as session:
+        assert session.execute(text(_MATCH), {"q": '"hoa"'}).scalar() == 1
 
 
 def test_migration_backs_up_an_existing_database_first(tmp_path: Path):
