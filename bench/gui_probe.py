@@ -1,10 +1,11 @@
 """GUI probe, run in a fresh interpreter: an empty Qt window, or the counter app up to its intake form.
 
 ``python -m bench.gui_probe empty`` shows a bare 1366×768 QMainWindow; ``python -m bench.gui_probe
-app DATA_DIR CODE...`` opens the data folder as the app does, builds the main window as a clerk's
-and shows the intake form. Each prints ``ready`` the moment its window is usable (the parent times
-spawn → ready), then one JSON line: its memory and, for ``app``, how long switching screens and
-opening dossiers took once the start-up work behind the form is over, and the start's milestones.
+app DATA_DIR CODE...`` opens the data folder as the app does and builds the main window as a
+clerk's, which lands on the intake form. Each prints ``ready`` the moment its window is usable (the
+parent times spawn → ready), then one JSON line: its memory and, for ``app``, how long switching
+screens and opening dossiers took once the start-up work behind the form is over, and the start's
+milestones.
 """
 
 import time
@@ -89,9 +90,9 @@ def app(data_dir: str, codes: list[str]) -> None:
     dialog.user = get_user(workspace, "tiepnhan")
     dialog.accept()
     ctx = session.sign_in(dialog.user)
-    window = session.build_window()  # the window lands on today's work ...
-    intake = window.show_page(PageId.INTAKE)  # ... and the clerk wants the intake form
-    assert intake is not None
+    window = session.build_window()  # a clerk's window lands on the intake form
+    assert window.current_page is PageId.INTAKE
+    intake = window.pages[PageId.INTAKE]
     intake.name_edit.setFocus()
     session.show_window()
     QTest.qWaitForWindowExposed(window)

@@ -264,6 +264,11 @@ class IntakePage(QWidget):
         for first, second in zip(order, order[1:], strict=False):
             QWidget.setTabOrder(first, second)
 
+    @property
+    def first_field(self) -> QWidget:
+        """Where the clerk starts: the procedure picker (Enter there moves on to the name)."""
+        return self.procedure_search
+
     def _line(self, name: str, placeholder: str = "") -> QLineEdit:
         edit = QLineEdit(self)
         edit.setObjectName(name)

@@ -7,13 +7,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QWidget
 
 from ..domain.errors import MotcuaError
 from .context import AppContext
 
 if TYPE_CHECKING:
+    from PySide6.QtPrintSupport import QPrinter
+
     from .print_preview import PrintPreviewDialog
 
 PRINTER_SETTING = "printer"
@@ -22,6 +23,8 @@ PRINT_DIRECT_SETTING = "print_direct"
 
 def default_printer(ctx: AppContext) -> QPrinter:
     """The printer chosen at setup (the system default when none was chosen)."""
+    from PySide6.QtPrintSupport import QPrinter  # at the first receipt, not while the form opens
+
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     name = ctx.setting(PRINTER_SETTING, "")
     if name:

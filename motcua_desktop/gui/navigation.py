@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -29,6 +30,7 @@ class PageSpec:
     icon: QStyle.StandardPixmap
     module: str  # under motcua_desktop.gui
     cls: str  # constructed as cls(ctx, parent); DossierPage also has show_dossier(code)
+    # A page may have a ``first_field`` widget: it takes the focus when the user lands there.
     permission: Action = Action.VIEW
 
 
@@ -58,3 +60,10 @@ PAGES: tuple[PageSpec, ...] = (
 )  # fmt: skip
 SPECS = {spec.id: spec for spec in PAGES}
 NAVIGATION = tuple(spec for spec in PAGES if spec.action is not None)
+
+
+def home_page(can: Callable[[Action], bool]) -> PageId:
+    """Where a user lands after signing in: whoever receives dossiers at the counter lands on the
+    intake form, their work all day (a draft a crash left waits there too); everyone else on
+    today's work. A clerk's window then builds no other screen before its first paint."""
+    return PageId.INTAKE if can(Action.RECEIVE) else PageId.TODAY

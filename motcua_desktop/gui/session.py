@@ -9,17 +9,21 @@ screens' modules in idle time, one per turn of the event loop.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 
 from ..services.startup import StartupReport
 from ..services.users import User
 from ..services.workspace import Workspace
-from .background import BackgroundServices, sync_provider
 from .context import AppContext
 from .main_window import MainWindow
 from .messages import error_text
 from .navigation import PAGES
 from .warmup import Step, Warmup, importing, resume_collector
+
+if TYPE_CHECKING:
+    from .background import BackgroundServices
 
 # Loaded a step ahead of a screen's own module when they are most of its cost.
 _BEFORE = {"reports_page": ("PySide6.QtCharts", "..services.reports")}
@@ -151,6 +155,8 @@ class CounterSession(QObject):
         self._painted = True
         self.begin_checks()
         if self.window is not None and self.window.monitor is None:
+            from .background import sync_provider  # with the background services, after the paint
+
             self.window.watch_sync(sync_provider(self.workspace))
         self._start_background()
         if self.warmup is None and self.window is not None:
@@ -207,6 +213,8 @@ class CounterSession(QObject):
     def _start_background(self) -> None:
         if self.ctx is None or not self._painted or not self.whole or self.background is not None:
             return
+        from .background import BackgroundServices
+
         self.background = BackgroundServices(self.ctx, backups=self._backups, parent=self.ctx)
         if self.window is not None:
             self.background.backup_failed.connect(self.window.statusBar().showMessage)

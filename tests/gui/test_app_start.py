@@ -130,9 +130,11 @@ def test_the_window_comes_first_then_the_checks_services_and_warm_up(
         assert session.background is not None and session.background.started
         assert session.background.scheduler is not None
         assert not session.background.scheduler.timer.isActive()  # the day's backup waits
-        for page in ("list_page", "return_page", "reports_page", "catalog_page", "dossier_page"):
+        for page in ("today_page", "list_page", "return_page", "reports_page", "catalog_page",
+                     "dossier_page"):  # fmt: skip
             assert f"motcua_desktop.gui.{page}" in sys.modules
-        assert window.current_page is PageId.TODAY
+        assert window.current_page is PageId.INTAKE  # a clerk's window
+        assert set(window.pages) == {PageId.INTAKE}
     finally:
         session.stop()
         session.workspace.close()

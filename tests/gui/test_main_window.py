@@ -49,7 +49,7 @@ def test_a_clerk_sees_the_counter_screens_but_not_administration(window_for):
     assert not admin.isEnabled() and not admin.isVisible()
     admin.trigger()  # a disabled action does nothing
     assert window.show_page(PageId.ADMIN) is None  # and the window refuses it directly too
-    assert window.current_page is PageId.TODAY
+    assert window.current_page is PageId.INTAKE
     assert PageId.ADMIN not in window.pages
     assert "không được mở" in window.statusBar().currentMessage()
 
@@ -60,17 +60,36 @@ def test_an_admin_sees_administration_but_does_not_receive_dossiers(window_for):
     assert "Quản trị" in titles and "Tiếp nhận" not in titles and "Trả kết quả" not in titles
 
 
+def test_a_clerk_lands_on_the_intake_form_with_no_other_screen_built(window_for, qtbot):
+    window = window_for("tiepnhan")
+    assert window.current_page is PageId.INTAKE
+    intake = window.pages[PageId.INTAKE]
+    assert window.stack.currentWidget() is intake
+    assert window.nav.currentItem().text() == "Tiếp nhận"
+    assert set(window.pages) == {PageId.INTAKE}
+    qtbot.waitUntil(intake.procedure_search.hasFocus)  # typing picks the procedure at once
+
+
+@pytest.mark.parametrize("username", ["tuphap", "chutich", "admin"])
+def test_officers_leaders_and_admins_land_on_todays_work(window_for, username):
+    window = window_for(username)
+    assert window.current_page is PageId.TODAY
+    assert window.nav.currentItem().text() == "Hôm nay"
+    assert set(window.pages) == {PageId.TODAY}
+
+
 def test_pages_are_built_on_first_visit_and_reached_by_shortcut(window_for, qtbot):
     window = window_for("tiepnhan")
-    assert set(window.pages) == {PageId.TODAY}
-    qtbot.keyClick(window, Qt.Key.Key_F2)
-    assert window.current_page is PageId.INTAKE
-    assert window.nav.currentItem().text() == "Tiếp nhận"
     intake = window.pages[PageId.INTAKE]
     qtbot.keyClick(window, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
     assert window.current_page is PageId.TODAY
+    assert window.nav.currentItem().text() == "Hôm nay"
+    today = window.pages[PageId.TODAY]
     qtbot.keyClick(window, Qt.Key.Key_F2)
+    assert window.current_page is PageId.INTAKE
     assert window.pages[PageId.INTAKE] is intake  # built once
+    qtbot.keyClick(window, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
+    assert window.pages[PageId.TODAY] is today
     qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
     assert window.search.edit.hasFocus()
 

@@ -116,3 +116,26 @@ def test_scanning_on_any_screen_opens_that_dossier(qapp, qtbot, make_ctx, worksp
     assert intake.name_edit.text() == ""
     page = window.pages[PageId.DOSSIER]
     qtbot.waitUntil(lambda: getattr(page, "code", "") == code, timeout=10_000)
+
+
+def test_the_window_listens_for_the_scanner_once_it_is_on_screen(qtbot, make_ctx, workspace):
+    """The window's own filter is installed after its first paint (it sees every event of the
+    app), and taken out again when the window closes."""
+    code = with_status(workspace, Status.RESULT_READY)[0].code
+    window = MainWindow(make_ctx("tiepnhan"))
+    qtbot.addWidget(window)
+    assert not window.scanning  # nothing on screen yet: no event of the app goes through it
+    window.scan_filter._clock = Ticks(0.004)
+    window.show()
+    qtbot.waitExposed(window)
+    qtbot.waitUntil(lambda: window.scanning)
+    window.activateWindow()
+    intake = window.pages[PageId.INTAKE]  # a clerk's window lands on the intake form
+    intake.name_edit.setFocus()
+    qtbot.waitUntil(intake.name_edit.hasFocus)
+    with qtbot.waitSignal(window.page_shown, check_params_cb=lambda p: p == "dossier"):
+        qtbot.keyClicks(intake.name_edit, code)
+        qtbot.keyClick(intake.name_edit, Qt.Key.Key_Return)
+    assert intake.name_edit.text() == ""
+    window.close()
+    assert not window.scanning
