@@ -55,7 +55,8 @@ SATISFACTION_LABELS_VI = {
 RETURN_METHODS = ("counter", "postal", "online")
 
 # The statements of an intake besides the event store's (a benchmark replays them alone).
-PROCEDURE_ROW = "SELECT updated_at, data FROM procedures WHERE code = ?"
+PROCEDURE_VERSION = "SELECT updated_at FROM procedures WHERE code = ?"
+PROCEDURE_DATA = "SELECT data FROM procedures WHERE code = ?"
 # The day's next number in one statement: the first of a day inserts 1, later ones add 1.
 NEXT_DAY_NUMBER = (
     "INSERT INTO day_counters (day, last) VALUES (?, 1) "
@@ -383,13 +384,14 @@ class DossierService:
     def _procedure(self, session: eventstore.Tx, code: str) -> Procedure:
         """The catalog entry, parsed once per version (its ``updated_at``) for this service."""
         key = code.strip()
-        row = eventstore.raw(session).execute(PROCEDURE_ROW, (key,)).fetchone()
+        db = eventstore.raw(session)
+        row = db.execute(PROCEDURE_VERSION, (key,)).fetchone()
         if row is None:
             raise NotFoundError("thủ tục", code)
-        updated_at, data = row
         cached = self._procedures.get(key)
-        if cached is None or cached[0] != updated_at:
-            cached = (updated_at, Procedure.from_dict(json.loads(data)))
+        if cached is None or cached[0] != row[0]:  # the entry's text is read only when it changed
+            (data,) = db.execute(PROCEDURE_DATA, (key,)).fetchone()
+            cached = (row[0], Procedure.from_dict(json.loads(data)))
             self._procedures[key] = cached
         return cached[1]
 

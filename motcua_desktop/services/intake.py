@@ -105,6 +105,15 @@ def _count(value: Any, field_name: str, maximum: int) -> int:
     return value
 
 
+_SEX_ALIASES = {
+    "male": Sex.MALE,
+    "nam": Sex.MALE,
+    "female": Sex.FEMALE,
+    "nu": Sex.FEMALE,
+    "nữ": Sex.FEMALE,
+}
+
+
 def validate_applicant(
     raw: ApplicantInput, *, today: date
 ) -> tuple[dict[str, Any], list[MotcuaError]]:
@@ -113,14 +122,7 @@ def validate_applicant(
     warnings: list[MotcuaError] = []
     sex = None
     if raw.sex:
-        aliases = {
-            "male": Sex.MALE,
-            "nam": Sex.MALE,
-            "female": Sex.FEMALE,
-            "nu": Sex.FEMALE,
-            "nữ": Sex.FEMALE,
-        }
-        sex = aliases.get(raw.sex.strip().lower())
+        sex = _SEX_ALIASES.get(raw.sex.strip().lower())
         if sex is None:
             raise ValidationError("intake.sex", field="applicant.sex", value=raw.sex)
         out["sex"] = sex.value

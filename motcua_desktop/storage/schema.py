@@ -179,8 +179,10 @@ _UNINDEX_ROW = (
 SEARCH_TRIGGERS_DDL = (
     # One trigger, its statements in this order (SQLite fires separate triggers in no order to
     # rely on): an id at or below the mark (reused after a delete) is indexed at once; an id
-    # that fills the batch indexes the whole tail; then the mark moves.
-    "CREATE TRIGGER dossiers_ai AFTER INSERT ON dossiers BEGIN "
+    # that fills the batch indexes the whole tail; then the mark moves. Any other insert (63 in
+    # 64) does not run it at all.
+    "CREATE TRIGGER dossiers_ai AFTER INSERT ON dossiers "
+    f"WHEN new.id <= {_MARK} OR new.id >= {_MARK} + {SEARCH_BATCH} BEGIN "
     "INSERT INTO dossier_search(rowid, name_folded) "
     f"SELECT new.id, new.name_folded WHERE new.id <= {_MARK}; "
     "INSERT INTO dossier_search(rowid, name_folded) SELECT id, name_folded FROM dossiers "
