@@ -272,6 +272,9 @@ def apply(state: DossierState | None, event: Event) -> DossierState:
         changes = {"review": (*current.review, ReviewFlag(event.id, event.type.value, reason))}
     else:
         changes = RULES[event.type][1](current, event)
+    if state is None:  # the dossier's first event: its state is made once
+        return DossierState(**{"code": event.dossier, "status": Status.PROCESSING, **changes},
+                            event_count=1, last_event_at=event.at)  # fmt: skip
     last = current.last_event_at
     return replace(
         current,

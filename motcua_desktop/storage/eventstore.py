@@ -198,7 +198,10 @@ def read_model_json(state: DossierState) -> dict[str, Any]:
     The component list (long legal names) stays in the received event, the record of the act;
     repeating it in every read-model row would double what each act writes and fsyncs.
     """
-    plain = {name: _plain(getattr(state, name)) for name in _READ_MODEL_FIELDS}
+    plain: dict[str, Any] = {}
+    for name in _READ_MODEL_FIELDS:
+        value = getattr(state, name)
+        plain[name] = value if type(value) in _SCALARS else _plain(value)
     for name in _LISTS_AS_COUNTS:  # kept as empty lists, as rows have always been written
         plain[name] = []
     plain["components_count"] = len(state.components)
@@ -240,7 +243,7 @@ def project(session: Tx, state: DossierState, *, now: datetime, new: bool = Fals
         applicant.get("phone", ""), _key(state.received_at), _key(state.appointment),
         _key(state.rescheduled_to), _key(state.resolved_at), state.holder_user,
         state.holder_unit, state.needs_review, now.isoformat(),
-        json.dumps(plain, ensure_ascii=False, sort_keys=True), state.responsible_unit,
+        json.dumps(plain, ensure_ascii=False, separators=(",", ":")), state.responsible_unit,
         _key(state.closed_at), _key(state.last_event_at), _key(state.supplement_requested_at),
         plain["supplement_requests_count"], state.satisfaction, state.result_digitised,
         state.refusal_reason, plain["components_count"], plain["components_digitised"],
