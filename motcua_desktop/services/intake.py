@@ -129,7 +129,7 @@ def validate_applicant(
     if raw.birth_date is not None:
         out["birth_date"] = check_birth_date(raw.birth_date, today=today).isoformat()
     if raw.id_number.strip():
-        check = check_id_number(raw.id_number, birth_date=raw.birth_date, sex=sex)
+        check = check_id_number(raw.id_number, birth_date=raw.birth_date, sex=sex, today=today)
         out["id_number"] = check.number
         warnings.extend(check.warnings)
     out["address"] = clean_text(raw.address, field="applicant.address", max_len=500, required=False)

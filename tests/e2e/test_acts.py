@@ -10,7 +10,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from motcua_desktop.domain.dossier import Status
-from motcua_desktop.domain.errors import PermissionDenied, StateError, ValidationError
+from motcua_desktop.domain.errors import MotcuaError, PermissionDenied, StateError, ValidationError
 from motcua_desktop.domain.events import GENESIS_HASH, EventType
 from motcua_desktop.services import lookup
 from motcua_desktop.services.calendar_service import set_override
@@ -53,6 +53,20 @@ def test_receipt_appointment_counts_working_days_across_tet(node):
     [row] = lookup.search(node.ws, result.code)
     assert row.appointment == local(2025, 2, 5, 17)
     assert row.status is Status.PROCESSING
+
+
+def test_an_id_number_born_after_the_counters_today_warns_by_the_counters_clock(node):
+    """The ID check's "born in the future" compares with the PC's clock, as every date at intake
+    does, not with the date the test or the operating system happens to run on."""
+    born_2026 = ApplicantInput("Lê Thị Hạnh", id_number="001326000001")  # 3: female, 2000s
+    assert node.clock().year == 2025
+    with pytest.raises(MotcuaError) as err:
+        node.service.receive(node.clerk, IntakeRequest(THREE_DAYS, born_2026))
+    assert err.value.code == "intake.warnings"
+    result = node.service.receive(
+        node.clerk, IntakeRequest(THREE_DAYS, born_2026, confirm_warnings=True)
+    )
+    assert [w.code for w in result.warnings] == ["id_number.future_birth_year"]
 
 
 @pytest.mark.parametrize(
