@@ -17,6 +17,7 @@ import sqlalchemy as sa
 from alembic import op
 
 from motcua_desktop.storage.schema import (
+    INDEX_SEARCH_TAIL,
     SEARCH_MARK_DDL,
     SEARCH_TRIGGERS,
     SEARCH_TRIGGERS_DDL,
@@ -56,10 +57,7 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     # The tail joins the index first: before 0005 every row is in it.
-    op.execute(
-        "INSERT INTO dossier_search(rowid, name_folded) SELECT id, name_folded FROM dossiers "
-        "WHERE id > (SELECT upto FROM dossier_search_mark) ORDER BY id"
-    )
+    op.execute(INDEX_SEARCH_TAIL)
     _triggers(SEARCH_TRIGGERS, SEARCH_TRIGGERS_V1_DDL)
     op.execute("DROP TABLE dossier_search_mark")
     op.create_table(

@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 from ..domain.dossier import DossierState
 from ..domain.events import GENESIS_HASH, Event, EventType, canonical_json, parse_time
 from ..domain.text import fold, search_tokens
-from .schema import SEARCH_TAIL, EventRecord, NodeChainRecord
+from .schema import INDEX_SEARCH_TAIL, SEARCH_TAIL, EventRecord, NodeChainRecord
 from .timekeys import utc_key
 
 Tx = Session | sqlite3.Connection
@@ -285,9 +285,6 @@ def index_search_tail(session: Tx) -> int:
     (FTS5's ``integrity-check``) does.
     """
     db = raw(session)
-    done = db.execute(
-        "INSERT INTO dossier_search(rowid, name_folded) "
-        f"SELECT id, name_folded FROM ({SEARCH_TAIL}) ORDER BY id"
-    ).rowcount
+    done = db.execute(INDEX_SEARCH_TAIL).rowcount
     db.execute("UPDATE dossier_search_mark SET upto = (SELECT COALESCE(MAX(id), 0) FROM dossiers)")
     return done

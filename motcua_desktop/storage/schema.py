@@ -197,6 +197,8 @@ SEARCH_TRIGGERS_DDL = (
 )
 SEARCH_TRIGGERS = ("dossiers_ai", "dossiers_ad", "dossiers_au")
 SEARCH_TAIL = f"SELECT id, name_folded FROM dossiers WHERE id > {_MARK}"
+# The whole tail into the index at once (an audit, or a downgrade to the triggers before 0005).
+INDEX_SEARCH_TAIL = f"INSERT INTO dossier_search(rowid, name_folded) {SEARCH_TAIL} ORDER BY id"
 
 # The triggers as released in 0001 to 0004: every insert indexed in its own transaction.
 SEARCH_TRIGGERS_V1_DDL = (
