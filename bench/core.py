@@ -41,6 +41,36 @@ _FLOOR_DDL = (
 )
 
 
+def _wal_settled(conn: sqlite3.Connection, path: Path) -> bool:
+    """Whether the WAL has grown to its checkpoint size once, so commits now write into a file
+    of stable size, as they do all day on a counter PC.
+
+    Until then every commit also extends the file, and ext4's ``fdatasync`` then commits the
+    size change in its journal: a growing WAL's commit costs about 1.5× a settled one's here.
+    A series that writes two pages an act stays in that state five times longer than one that
+    writes sixteen, so the floor and the intake are both measured settled.
+    """
+    (page_size,) = conn.execute("PRAGMA page_size").fetchone()
+    (limit,) = conn.execute("PRAGMA wal_autocheckpoint").fetchone()  # the default, as the app's
+    wal = path.with_name(path.name + "-wal")
+    frames = (wal.stat().st_size if wal.exists() else 0) // (page_size + 24)  # header + page
+    return frames >= limit
+
+
+def _check_settled(**files: Path) -> None:
+    """Refuse to measure a series whose WAL has not settled after the warm-up."""
+    unsettled = []
+    for name, path in files.items():
+        conn = sqlite3.connect(path)  # another connection stays open: closing does not checkpoint
+        try:
+            if not _wal_settled(conn, path):
+                unsettled.append(name)
+        finally:
+            conn.close()
+    if unsettled:
+        raise RuntimeError(f"the WAL of {', '.join(unsettled)} has not settled after the warm-up")
+
+
 def _timed(action: Callable[[], object]) -> float:
     started = time.perf_counter()
     action()
@@ -100,13 +130,15 @@ def bench_intake(ctx: Context) -> list[Row]:
     recorded beforehand on an identical workspace) with no application code around it: the
     lower bound of what any code writing the same rows could reach.
     """
-    ops, warmup = (150, 20) if ctx.quick else (300, 30)
+    ops = 150 if ctx.quick else 300
+    warmup = 100  # enough intakes for the WAL of the workspace and of its replay to settle
     folder = ctx.scratch("intake")
     source, _admin = create_demo(folder / "replay-source", dossiers=0)
     source.close()  # checkpointed: the file is complete
     shutil.copy(folder / "replay-source" / DB_FILENAME, folder / "replay.sqlite3")
     ws, _admin = create_demo(folder / "workspace", dossiers=0)
-    floor_conn = sqlite3.connect(folder / "floor.sqlite3", isolation_level=None)
+    floor_path = folder / "floor.sqlite3"
+    floor_conn = sqlite3.connect(floor_path, isolation_level=None)
     replay_conn = _connect(folder / "replay.sqlite3")
     try:
         service = DossierService(ws)
@@ -146,6 +178,8 @@ def bench_intake(ctx: Context) -> list[Row]:
             for sql, params in statements:
                 replay_conn.execute(sql, params)
 
+        while not _wal_settled(floor_conn, floor_path):  # two pages an insert: ~500 of them
+            floor_insert()
         measured: list[float] = []
         floor: list[float] = []
         sql_alone: list[float] = []
@@ -161,6 +195,12 @@ def bench_intake(ctx: Context) -> list[Row]:
                 elapsed = _timed(action)
                 if i >= warmup:
                     bucket.append(elapsed)
+            if i + 1 == warmup:
+                _check_settled(
+                    intake=folder / "workspace" / DB_FILENAME,
+                    sql_alone=folder / "replay.sqlite3",
+                    floor=floor_path,
+                )
     finally:
         floor_conn.close()
         replay_conn.close()
