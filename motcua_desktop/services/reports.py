@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta, tzinfo
 from typing import Any
 
-from ..domain.dossier import Handover, fold
+from ..domain.dossier import Handover, Status, fold
 from ..domain.errors import ValidationError, register_messages
 from ..domain.events import Event, parse_time
 from ..domain.report_late import LateEntry, late_sort_key, overrun_step
@@ -43,6 +43,15 @@ register_messages(
         "report.after_data": "Kỳ báo cáo bắt đầu ngày {start}, sau ngày hôm nay ({today}): "
         "chưa có dữ liệu.",
     }
+)
+
+
+# The earliest dossier's first act, from the read model's indexes: the earliest receipt, and
+# the counter refusals (never received; their one act is their closing time, ``{closed_at}``).
+_FIRST_DOSSIER = (
+    "SELECT MIN(t) FROM (SELECT MIN(received_at) AS t FROM dossiers UNION ALL "
+    "SELECT MIN({closed_at}) FROM dossiers "
+    f"WHERE status = '{Status.REFUSED_AT_COUNTER.value}')"
 )
 
 
@@ -119,9 +128,12 @@ class ReportService:
         return value
 
     def first_day(self) -> date | None:
-        """The commune's day of the earliest recorded act, or None for an empty database."""
+        """The commune's day of its earliest dossier (received, or refused at the counter), or
+        None for an empty database: no period before it has anything to report."""
         with self.ws.db.reading() as session:
-            row = eventstore.raw(session).execute("SELECT MIN(at_utc) FROM events").fetchone()
+            conn = eventstore.raw(session)
+            closed_at = fact_sql(conn)["closed_at"]
+            row = conn.execute(_FIRST_DOSSIER.format(closed_at=closed_at)).fetchone()
         if row is None or row[0] is None:
             return None
         return datetime.fromisoformat(row[0]).astimezone(self.tz).date()

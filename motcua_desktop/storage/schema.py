@@ -83,7 +83,6 @@ class EventRecord(Base):
     __table_args__ = (
         UniqueConstraint("node", "seq", name="uq_events_node_seq"),
         Index("ix_events_dossier", "dossier"),
-        Index("ix_events_at_utc", "at_utc"),
     )
 
 
