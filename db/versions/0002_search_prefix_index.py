@@ -8,7 +8,7 @@ Create Date: 2026-11-23
 from alembic import op
 
 from motcua_desktop.storage.schema import (
-    SEARCH_TABLE_DDL,
+    NAME_SEARCH_TABLE_DDL,
     SEARCH_TRIGGERS_V1,
     SEARCH_TRIGGERS_V1_DDL,
 )
@@ -36,7 +36,7 @@ def _recreate(table_ddl: str) -> None:
 
 
 def upgrade() -> None:
-    _recreate(SEARCH_TABLE_DDL)
+    _recreate(NAME_SEARCH_TABLE_DDL)
 
 
 def downgrade() -> None:

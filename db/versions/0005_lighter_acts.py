@@ -17,10 +17,10 @@ import sqlalchemy as sa
 from alembic import op
 
 from motcua_desktop.storage.schema import (
-    INDEX_SEARCH_TAIL,
+    NAME_INDEX_SEARCH_TAIL,
+    NAME_SEARCH_TRIGGERS_DDL,
     SEARCH_MARK_DDL,
     SEARCH_TRIGGERS,
-    SEARCH_TRIGGERS_DDL,
     SEARCH_TRIGGERS_V1,
     SEARCH_TRIGGERS_V1_DDL,
 )
@@ -52,12 +52,12 @@ def upgrade() -> None:
     op.execute(
         "INSERT INTO dossier_search_mark (id, upto) SELECT 1, COALESCE(MAX(id), 0) FROM dossiers"
     )
-    _triggers(SEARCH_TRIGGERS_V1, SEARCH_TRIGGERS_DDL)
+    _triggers(SEARCH_TRIGGERS_V1, NAME_SEARCH_TRIGGERS_DDL)
 
 
 def downgrade() -> None:
     # The tail joins the index first: before 0005 every row is in it.
-    op.execute(INDEX_SEARCH_TAIL)
+    op.execute(NAME_INDEX_SEARCH_TAIL)
     _triggers(SEARCH_TRIGGERS, SEARCH_TRIGGERS_V1_DDL)
     op.execute("DROP TABLE dossier_search_mark")
     op.create_table(

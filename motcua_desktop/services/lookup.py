@@ -56,7 +56,7 @@ _COLUMNS = (
 )  # fmt: skip
 
 
-_NAME_SEARCH = (
+_INDEXED_SEARCH = (
     f"SELECT {', '.join('d.' + c for c in _COLUMNS)} "
     "FROM dossier_search s JOIN dossiers d ON d.id = s.rowid "
     "WHERE dossier_search MATCH :match ORDER BY s.rowid DESC LIMIT :limit"
@@ -113,23 +113,29 @@ def classify(query: str) -> tuple[str, str]:
 
 
 def search(workspace: Workspace, query: str, *, limit: int = 50) -> list[DossierSummary]:
-    """The one search box: each kind of key uses its own index, so a lookup stays in milliseconds."""
+    """The one search box: a code through its unique index; an ID number, a phone or a name
+    through the search index (a name typed from its start through a B-tree range first), so a
+    lookup stays in milliseconds."""
     kind, key = classify(query)
     record = _dossiers()
+    from ..storage import eventstore  # with SQLAlchemy, on the first search
+
     with workspace.db.reading() as session:
         if kind == "code":
             return summaries(session, workspace.tz, record.code == key, limit=1)
-        if kind == "id_number":
-            return summaries(session, workspace.tz, record.id_number == key, limit=limit)
-        if kind == "phone":
-            return summaries(session, workspace.tz, record.phone == key, limit=limit)
-        if kind == "digits":
-            # A partial number: the start of a phone number.
-            return summaries(
+        if kind in ("id_number", "phone", "digits"):
+            if not key:
+                return []
+            # An ID number or a phone whole, or the first digits of a phone, in its own column
+            # of the search index.
+            column = "id_number" if kind == "id_number" else "phone"
+            prefix = kind == "digits"
+            return _indexed(
                 session,
                 workspace.tz,
-                (record.phone >= key) & (record.phone < key + "\uffff"),
-                limit=limit,
+                eventstore.key_tail(session, column, key, prefix=prefix),
+                eventstore.key_match(column, key, prefix=prefix),
+                limit,
             )
         tokens = search_tokens(key)
         if not tokens:
@@ -147,19 +153,27 @@ def search(workspace: Workspace, query: str, *, limit: int = 50) -> list[Dossier
         )
         if starting:
             return starting
-        # The newest dossiers, not yet in the full-text index, read from the table; then one
-        # query: the full-text match joined to the columns a list shows, newest first.
-        from sqlalchemy import text
-
-        from ..storage import eventstore
-
-        tail = eventstore.search_tail(session, tokens)[:limit]
-        found = summaries(session, workspace.tz, record.id.in_(tail), limit=limit) if tail else []
-        rows = session.execute(
-            text(_NAME_SEARCH),
-            {"match": eventstore.name_match(tokens), "limit": limit - len(found)},
+        return _indexed(
+            session,
+            workspace.tz,
+            eventstore.search_tail(session, tokens),
+            eventstore.name_match(tokens),
+            limit,
         )
-        return found + [_summary(tuple(r), workspace.tz) for r in rows]
+
+
+def _indexed(
+    session: Session, tz: tzinfo, tail: list[int], match: str, limit: int
+) -> list[DossierSummary]:
+    """The newest dossiers, not yet in the search index, that match (``tail``, read from the
+    table), then one query: the index's matches joined to the columns a list shows, newest first."""
+    from sqlalchemy import text
+
+    record = _dossiers()
+    tail = tail[:limit]
+    found = summaries(session, tz, record.id.in_(tail), limit=limit) if tail else []
+    rows = session.execute(text(_INDEXED_SEARCH), {"match": match, "limit": limit - len(found)})
+    return found + [_summary(tuple(r), tz) for r in rows]
 
 
 def needs_review(workspace: Workspace, *, limit: int = 500) -> list[DossierSummary]:

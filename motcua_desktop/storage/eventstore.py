@@ -16,7 +16,13 @@ from sqlalchemy.orm import Session
 from ..domain.dossier import DossierState
 from ..domain.events import GENESIS_HASH, Event, EventType, canonical_json, parse_time
 from ..domain.text import fold, search_tokens
-from .schema import INDEX_SEARCH_TAIL, SEARCH_TAIL, EventRecord, NodeChainRecord
+from .schema import (
+    INDEX_SEARCH_TAIL,
+    SEARCH_COLUMNS,
+    SEARCH_TAIL,
+    EventRecord,
+    NodeChainRecord,
+)
 from .timekeys import utc_key
 
 Tx = Session | sqlite3.Connection
@@ -254,13 +260,27 @@ def project(session: Tx, state: DossierState, *, now: datetime, new: bool = Fals
         db.execute(_INSERT_DOSSIER, values)
 
 
+# The keys a clerk types as digits, each searched in its own column of the full-text index.
+SEARCH_KEYS = ("id_number", "phone")
+
+
 def name_match(tokens: Sequence[str]) -> str:
-    """The FTS5 query for typed words: finished words whole, only the last as a prefix.
+    """The FTS5 query for typed words, in the name column: finished words whole, only the last as
+    a prefix.
 
     Matching earlier words whole keeps the intersection of common names like "nguyen" and "van"
     cheap; the clerk is still typing only the last one.
     """
-    return " ".join([*(f'"{t}"' for t in tokens[:-1]), f'"{tokens[-1]}"*'])
+    words = " ".join([*(f'"{t}"' for t in tokens[:-1]), f'"{tokens[-1]}"*'])
+    return f"name_folded : ({words})"
+
+
+def key_match(column: str, key: str, *, prefix: bool = False) -> str:
+    """The FTS5 query for a whole ID number or phone (digits) in its own column, or, with
+    ``prefix``, for the first digits of one."""
+    if column not in SEARCH_KEYS or not key.isdigit():
+        raise ValueError(f"not a search key: {column}={key!r}")
+    return f'{column} : "{key}"' + ("*" if prefix else "")
 
 
 def search_tail(session: Tx, tokens: Sequence[str]) -> list[int]:
@@ -271,10 +291,22 @@ def search_tail(session: Tx, tokens: Sequence[str]) -> list[int]:
     """
     *whole, last = tokens
     found = []
-    for dossier_id, name in raw(session).execute(SEARCH_TAIL):
+    for dossier_id, name, *_keys in raw(session).execute(SEARCH_TAIL):
         words = search_tokens(name)
         if all(w in words for w in whole) and any(w.startswith(last) for w in words):
             found.append(dossier_id)
+    return sorted(found, reverse=True)
+
+
+def key_tail(session: Tx, column: str, key: str, *, prefix: bool = False) -> list[int]:
+    """Ids of the dossiers not yet in the full-text index with that ID number or phone (or, with
+    ``prefix``, one starting with ``key``), newest first: the same match as ``key_match``."""
+    at = SEARCH_COLUMNS.index(column) + 1  # after the id
+    found = [
+        row[0]
+        for row in raw(session).execute(SEARCH_TAIL)
+        if (row[at].startswith(key) if prefix else row[at] == key)
+    ]
     return sorted(found, reverse=True)
 
 

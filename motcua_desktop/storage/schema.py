@@ -142,24 +142,21 @@ class DossierRecord(Base):
     payment: Mapped[str] = mapped_column(String(16), server_default=text("''"))  # not in state
     __table_args__ = (
         Index("ix_dossiers_status_appointment", "status", "appointment"),
-        Index("ix_dossiers_id_number", "id_number"),
-        Index("ix_dossiers_phone", "phone"),
         Index("ix_dossiers_name_folded", "name_folded"),  # names typed from their start
         Index("ix_dossiers_received_at", "received_at"),
     )
 
 
-# Full-text index over the folded applicant name (diacritics removed, đ -> d), kept by triggers
-# (external content: the text is stored once, in dossiers).
-# The prefix indexes make a one- or two-letter last word ("tran thi h") a single doclist read.
-SEARCH_TABLE_DDL = (
-    "CREATE VIRTUAL TABLE dossier_search USING fts5("
-    "name_folded, content='dossiers', content_rowid='id', tokenize='unicode61', prefix='1 2 3')"
-)
+# Full-text index over what a clerk types into the one search box (``services.lookup``): the
+# applicant's folded name (diacritics removed, đ -> d), the ID number and the phone (0007). Its
+# triggers keep it (external content: the text is stored once, in dossiers). The prefix indexes
+# make a one- or two-letter last word ("tran thi h") or the first digits of a phone a single
+# doclist read.
+SEARCH_COLUMNS = ("name_folded", "id_number", "phone")
 
 # New dossiers join the index in batches (0005). Each commit of a full-text write adds a segment
 # and rewrites the index's structure, a third of the pages an intake wrote; a batch of
-# SEARCH_BATCH names is one segment. ``dossier_search_mark.upto`` is the last id indexed:
+# SEARCH_BATCH rows is one segment. ``dossier_search_mark.upto`` is the last id indexed:
 # every row at or below it is in the index as it stands, no row above it is. The insert that
 # brings the tail above the mark to SEARCH_BATCH rows indexes all of it, in its own transaction,
 # so the tail never grows longer whoever writes (the app, the CLI, a sync). Searches read the
@@ -170,34 +167,54 @@ SEARCH_MARK_DDL = (
     "id INTEGER PRIMARY KEY CHECK (id = 1), upto INTEGER NOT NULL)"
 )
 _MARK = "(SELECT upto FROM dossier_search_mark)"
-_INDEX_ROW = "INSERT INTO dossier_search(rowid, name_folded) VALUES (new.id, new.name_folded)"
-_UNINDEX_ROW = (
-    "INSERT INTO dossier_search(dossier_search, rowid, name_folded) "
-    "VALUES ('delete', old.id, old.name_folded)"
-)
-SEARCH_TRIGGERS_DDL = (
-    # One trigger, its statements in this order (SQLite fires separate triggers in no order to
-    # rely on): an id at or below the mark (reused after a delete) is indexed at once; an id
-    # that fills the batch indexes the whole tail; then the mark moves. Any other insert (63 in
-    # 64) does not run it at all.
-    "CREATE TRIGGER dossiers_ai AFTER INSERT ON dossiers "
-    f"WHEN new.id <= {_MARK} OR new.id >= {_MARK} + {SEARCH_BATCH} BEGIN "
-    "INSERT INTO dossier_search(rowid, name_folded) "
-    f"SELECT new.id, new.name_folded WHERE new.id <= {_MARK}; "
-    "INSERT INTO dossier_search(rowid, name_folded) SELECT id, name_folded FROM dossiers "
-    f"WHERE new.id >= {_MARK} + {SEARCH_BATCH} AND id > {_MARK} ORDER BY id; "
-    "UPDATE dossier_search_mark SET upto = (SELECT MAX(id) FROM dossiers) "
-    f"WHERE new.id >= upto + {SEARCH_BATCH}; END",
-    f"CREATE TRIGGER dossiers_ad AFTER DELETE ON dossiers WHEN old.id <= {_MARK} "
-    f"BEGIN {_UNINDEX_ROW}; END",
-    "CREATE TRIGGER dossiers_au AFTER UPDATE OF name_folded ON dossiers "
-    f"WHEN old.name_folded IS NOT new.name_folded AND old.id <= {_MARK} "
-    f"BEGIN {_UNINDEX_ROW}; {_INDEX_ROW}; END",
-)
 SEARCH_TRIGGERS = ("dossiers_ai", "dossiers_ad", "dossiers_au")
-SEARCH_TAIL = f"SELECT id, name_folded FROM dossiers WHERE id > {_MARK}"
-# The whole tail into the index at once (an audit, or a downgrade to the triggers before 0005).
-INDEX_SEARCH_TAIL = f"INSERT INTO dossier_search(rowid, name_folded) {SEARCH_TAIL} ORDER BY id"
+
+
+def _search_ddl(columns: tuple[str, ...]) -> tuple[str, tuple[str, ...], str]:
+    """The batched search index over ``columns``: its table, its triggers, and the statement that
+    puts the whole tail into it at once (an audit, or a migration's way back)."""
+    names = ", ".join(columns)
+    table = (
+        f"CREATE VIRTUAL TABLE dossier_search USING fts5({names}, content='dossiers', "
+        "content_rowid='id', tokenize='unicode61', prefix='1 2 3')"
+    )
+    new = ", ".join(f"new.{c}" for c in columns)
+    old = ", ".join(f"old.{c}" for c in columns)
+    index_row = f"INSERT INTO dossier_search(rowid, {names}) VALUES (new.id, {new})"
+    unindex_row = f"INSERT INTO dossier_search(dossier_search, rowid, {names}) VALUES ('delete', old.id, {old})"
+    changed = " OR ".join(f"old.{c} IS NOT new.{c}" for c in columns)
+    triggers = (
+        # One trigger, its statements in this order (SQLite fires separate triggers in no order to
+        # rely on): an id at or below the mark (reused after a delete) is indexed at once; an id
+        # that fills the batch indexes the whole tail; then the mark moves. Any other insert (63 in
+        # 64) does not run it at all.
+        "CREATE TRIGGER dossiers_ai AFTER INSERT ON dossiers "
+        f"WHEN new.id <= {_MARK} OR new.id >= {_MARK} + {SEARCH_BATCH} BEGIN "
+        f"INSERT INTO dossier_search(rowid, {names}) SELECT new.id, {new} WHERE new.id <= {_MARK}; "
+        f"INSERT INTO dossier_search(rowid, {names}) SELECT id, {names} FROM dossiers "
+        f"WHERE new.id >= {_MARK} + {SEARCH_BATCH} AND id > {_MARK} ORDER BY id; "
+        "UPDATE dossier_search_mark SET upto = (SELECT MAX(id) FROM dossiers) "
+        f"WHERE new.id >= upto + {SEARCH_BATCH}; END",
+        f"CREATE TRIGGER dossiers_ad AFTER DELETE ON dossiers WHEN old.id <= {_MARK} "
+        f"BEGIN {unindex_row}; END",
+        f"CREATE TRIGGER dossiers_au AFTER UPDATE OF {names} ON dossiers "
+        f"WHEN ({changed}) AND old.id <= {_MARK} BEGIN {unindex_row}; {index_row}; END",
+    )
+    index_tail = (
+        f"INSERT INTO dossier_search(rowid, {names}) "
+        f"SELECT id, {names} FROM dossiers WHERE id > {_MARK} ORDER BY id"
+    )
+    return table, triggers, index_tail
+
+
+SEARCH_TABLE_DDL, SEARCH_TRIGGERS_DDL, INDEX_SEARCH_TAIL = _search_ddl(SEARCH_COLUMNS)
+# The index as released before 0007, over the name alone: its table since 0002, its batched
+# triggers since 0005.
+NAME_SEARCH_TABLE_DDL, NAME_SEARCH_TRIGGERS_DDL, NAME_INDEX_SEARCH_TAIL = _search_ddl(
+    ("name_folded",)
+)
+# The rows not yet in the index, read by their ids (at most SEARCH_BATCH - 1 of them).
+SEARCH_TAIL = f"SELECT id, {', '.join(SEARCH_COLUMNS)} FROM dossiers WHERE id > {_MARK}"
 
 # The triggers as released in 0001 to 0004: every insert indexed in its own transaction.
 SEARCH_TRIGGERS_V1_DDL = (

@@ -476,6 +476,10 @@ def _names(node, query):
         ("dao", {"Trần Thị Đào"}),
         ("dung", {"Lê Văn Dũng"}),
         ("0387111222", {"Nguyễn Thị Mai"}),
+        ("0912", {"Nguyễn Văn Đức"}),  # the first digits of a phone
+        ("09", {"Nguyễn Văn Đức", "Trần Thị Đào"}),
+        ("040090123457", set()),
+        ("0912345679", set()),
         ("Phạm Văn Không Có", set()),
     ],
 )
@@ -507,6 +511,39 @@ def test_any_word_finds_a_dossier_before_and_after_it_joins_the_full_text_index(
     assert _names(node, "thi da") == {"Trần Thị Đào"}
     together = lookup.search(node.ws, "van so", limit=100)  # from the index and the tail
     assert len({row.applicant_name for row in together}) == len(together) == SEARCH_BATCH
+
+
+def test_id_numbers_and_phones_are_found_before_and_after_they_join_the_index(node, people):
+    """ID numbers and phones join the full-text index with the names, a batch at a time."""
+
+    def duc_indexed() -> bool:
+        with node.ws.db.snapshot() as conn:
+            (upto,) = conn.execute("SELECT upto FROM dossier_search_mark").fetchone()
+            (duc,) = conn.execute(
+                "SELECT id FROM dossiers WHERE code = ?", (people["Nguyễn Văn Đức"],)
+            ).fetchone()
+        return duc <= upto
+
+    typed = ("040090123456", "+84 912 345 678", "09123")
+    assert not duc_indexed()  # read from the table
+    for query in typed:
+        assert _names(node, query) == {"Nguyễn Văn Đức"}
+    for n in range(SEARCH_BATCH):
+        node.service.receive(
+            node.clerk,
+            IntakeRequest(
+                THREE_DAYS, ApplicantInput(f"Phan Văn Số {n}", phone=f"0912 000 {n:03d}")
+            ),
+        )
+    assert duc_indexed()
+    for query in typed[:2]:
+        assert _names(node, query) == {"Nguyễn Văn Đức"}
+    assert _names(node, "0912000007") == {"Phan Văn Số 7"}
+    # The first digits of many phones: the newest from the tail, then the index, newest first.
+    found = lookup.search(node.ws, "0912", limit=100)
+    assert len({row.applicant_name for row in found}) == len(found) == SEARCH_BATCH + 1
+    assert found[0].applicant_name == f"Phan Văn Số {SEARCH_BATCH - 1}"
+    assert found[-1].applicant_name == "Nguyễn Văn Đức"
 
 
 def test_search_by_code_typed_or_scanned(node, people):

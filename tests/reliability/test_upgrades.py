@@ -79,9 +79,18 @@ def test_a_stored_database_upgrades_with_every_dossier_and_event_intact(
                 raise _Rollback
         except _Rollback:
             pass
-        # The search index was carried over: every applicant is found by name.
+        # The search index was carried over: an applicant is found by name, and every dossier by
+        # its applicant's ID number and phone.
         name = next(iter(before["dossiers"].values()))[1]["applicant"]["name"]
         assert any(r.applicant_name == name for r in lookup.search(ws, name))
+        keys = 0
+        for code, (_status, state) in before["dossiers"].items():
+            for key in ("id_number", "phone"):
+                if state["applicant"].get(key):
+                    keys += 1
+                    found = lookup.search(ws, state["applicant"][key], limit=500)
+                    assert code in {r.code for r in found}, (code, key)
+        assert keys
         # The upgrade kept a copy of the database as it was, and it is whole.
         copies = list((data_dir / "backups" / "pre-migration").glob("*.sqlite3"))
         assert len(copies) == 1 and snapshot(copies[0]) == before

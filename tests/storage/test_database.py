@@ -122,6 +122,27 @@ def test_the_search_index_follows_renames_and_deletes_in_and_out_of_the_tail(db:
         assert session.execute(text(_MATCH), {"q": '"hoa"'}).scalar() == 1
 
 
+def test_the_search_index_follows_changes_of_id_numbers_and_phones(db: Database):
+    _add_dossiers(db, [f"le van {n}" for n in range(1, SEARCH_BATCH + 1)])  # indexed
+    with db.writing() as session:
+        session.execute(
+            text(
+                "UPDATE dossiers SET id_number = '001090000001', phone = '0912000001' WHERE id = 1"
+            )
+        )
+        session.execute(text("UPDATE dossiers SET phone = '0912000002' WHERE id = 2"))
+    with db.reading() as session:
+        count = session.execute(text(_MATCH), {"q": 'id_number : "001090000001"'}).scalar()
+        assert count == 1
+        assert session.execute(text(_MATCH), {"q": 'phone : "0912"*'}).scalar() == 2
+        assert session.execute(text(_MATCH), {"q": 'name_folded : "0912"*'}).scalar() == 0
+    with db.writing() as session:
+        session.execute(text("UPDATE dossiers SET phone = '' WHERE id = 2"))
+    with db.reading() as session:
+        assert session.execute(text(_MATCH), {"q": 'phone : "0912"*'}).scalar() == 1
+    _audit_search(db)
+
+
 def test_migration_backs_up_an_existing_database_first(tmp_path: Path):
     path = tmp_path / DB_FILENAME
     raw = sqlite3.connect(path)
