@@ -144,6 +144,13 @@ class DossierRecord(Base):
         Index("ix_dossiers_status_appointment", "status", "appointment"),
         Index("ix_dossiers_name_folded", "name_folded"),  # names typed from their start
         Index("ix_dossiers_received_at", "received_at"),
+        # The counter's refusals alone (the reports' earliest day): no other act writes to it.
+        Index(
+            "ix_dossiers_counter_refusals",
+            "status",
+            "closed_at",
+            sqlite_where=text("status = 'refused_at_counter'"),
+        ),
     )
 
 

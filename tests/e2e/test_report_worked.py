@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import io
 from collections import defaultdict
-from datetime import date
+from datetime import date, datetime
 
 import pytest
 from report_history import TZ, at, build
@@ -13,7 +13,8 @@ from motcua_desktop.domain.errors import ValidationError
 from motcua_desktop.domain.report_periods import custom_period, official_period
 from motcua_desktop.domain.reports import GroupBy, Timeline, build_report
 from motcua_desktop.services import events_io
-from motcua_desktop.services.reports import ReportService
+from motcua_desktop.services.intake import ApplicantInput, IntakeRequest
+from motcua_desktop.services.reports import _FIRST_DOSSIER, ReportService
 from motcua_desktop.storage import eventstore
 
 MARCH = official_period("month", 2025, 3)  # 15/02/2025 – 14/03/2025
@@ -155,6 +156,29 @@ def test_bad_input_names_the_field(history, kwargs, code, field):
         ReportService(node.ws).build(MARCH, **kwargs)
     assert (caught.value.code, caught.value.field) == (code, field)
     assert "«" in caught.value.message
+
+
+def test_the_first_day_is_the_earliest_dossier_read_from_the_indexes(node):
+    """A refusal at the counter before any receipt opens the data; both days come from indexes
+    (the refusals' own partial index, which an intake never writes to)."""
+    service = ReportService(node.ws)
+    assert service.first_day() is None
+    refused = IntakeRequest("1.004873", ApplicantInput("Nguyễn Văn An"))
+    node.clock.set(datetime(2025, 3, 3, 9, tzinfo=TZ))
+    node.service.refuse_at_counter(node.clerk, refused, "Không thuộc thẩm quyền")
+    node.clock.set(datetime(2025, 3, 4, 9, tzinfo=TZ))
+    node.service.receive(node.clerk, IntakeRequest("1.004873", ApplicantInput("Trần Thị Bình")))
+    assert service.first_day() == date(2025, 3, 3)
+    with node.ws.db.snapshot() as conn:
+        query = _FIRST_DOSSIER.format(closed_at="closed_at")
+        plan = " ".join(row[3] for row in conn.execute(f"EXPLAIN QUERY PLAN {query}"))
+        assert "COVERING INDEX ix_dossiers_counter_refusals" in plan
+        assert "COVERING INDEX ix_dossiers_received_at" in plan
+        (in_index,) = conn.execute(
+            "SELECT COUNT(*) FROM dossiers INDEXED BY ix_dossiers_counter_refusals "
+            "WHERE status = 'refused_at_counter'"
+        ).fetchone()
+        assert in_index == 1
 
 
 def test_periods_outside_the_data_are_refused(history):
