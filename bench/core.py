@@ -34,7 +34,7 @@ LOOKUP_TARGET = Target(max_s=0.005)
 OPEN_TARGET = Target(max_s=1.0)
 
 # The floor of an intake: one row shaped like an event, committed alone with the same pragmas.
-# An intake's writes must cost at most 2.5 of it.
+# An intake's writes must cost at most 2.5 times as much.
 _FLOOR_DDL = (
     "CREATE TABLE floor_events (id TEXT PRIMARY KEY, node TEXT NOT NULL, seq INTEGER NOT NULL, "
     "at TEXT NOT NULL, dossier TEXT NOT NULL, type TEXT NOT NULL, data TEXT NOT NULL, "

@@ -19,6 +19,7 @@ from ..domain.text import fold, search_tokens
 from .schema import (
     INDEX_SEARCH_TAIL,
     SEARCH_COLUMNS,
+    SEARCH_KEYS,
     SEARCH_TAIL,
     EventRecord,
     NodeChainRecord,
@@ -258,10 +259,6 @@ def project(session: Tx, state: DossierState, *, now: datetime, new: bool = Fals
     db = raw(session)
     if new or db.execute(_UPDATE_DOSSIER, values).rowcount == 0:
         db.execute(_INSERT_DOSSIER, values)
-
-
-# The keys a clerk types as digits, each searched in its own column of the full-text index.
-SEARCH_KEYS = ("id_number", "phone")
 
 
 def name_match(tokens: Sequence[str]) -> str:

@@ -159,7 +159,8 @@ class DossierRecord(Base):
 # triggers keep it (external content: the text is stored once, in dossiers). The prefix indexes
 # make a one- or two-letter last word ("tran thi h") or the first digits of a phone a single
 # doclist read.
-SEARCH_COLUMNS = ("name_folded", "id_number", "phone")
+SEARCH_KEYS = ("id_number", "phone")  # typed as digits, each matched in its own column
+SEARCH_COLUMNS = ("name_folded", *SEARCH_KEYS)
 
 # New dossiers join the index in batches (0005). Each commit of a full-text write adds a segment
 # and rewrites the index's structure, a third of the pages an intake wrote; a batch of
